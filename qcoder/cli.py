@@ -1,0 +1,84 @@
+"""The `qcoder` command line: a thin skin over qcoder.core.
+
+Each command group lives in a module of qcoder.commands with a `register(subparsers)` function
+that adds its sub-commands, each with `func(args) -> int`. This module holds the shared
+plumbing: user errors (QcoderError) exit 2 with one line on stderr, `--json` output, and
+progress lines on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from . import __version__
+from .core.errors import QcoderError
+
+#: Modules of qcoder.commands, each adding its sub-commands.
+COMMAND_MODULES = [
+    "project",
+    "codings",
+]
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr, so stdout stays clean for --json and pipes."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def progress_callback(label: str):
+    """A core-style progress callback `(done, total, what)` printing a line per step."""
+
+    def report(done: int, total: int, what: str = "") -> None:
+        progress(f"{label} {done}/{total} {what}".rstrip())
+
+    return report
+
+
+@contextmanager
+def open_project(path: str) -> Iterator:
+    from .core.store import Project
+
+    project = Project.open(path)
+    try:
+        if project.backup_path is not None:
+            progress(f"Upgraded the project; a backup of the old version is at {project.backup_path}")
+        yield project
+    finally:
+        project.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qcoder",
+        description="Qualitative coding of interviews: projects, codebooks, double coding, "
+        "agreement, hypothesis displays.",
+    )
+    parser.add_argument("--version", action="version", version=f"qcoder {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"qcoder.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except QcoderError as exc:
+        print(f"qcoder: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("qcoder: interrupted; the last completed operation is saved", file=sys.stderr)
+        return 130

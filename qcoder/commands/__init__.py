@@ -1,0 +1,1 @@
+"""`qcoder` sub-commands, one module per group; each has `register(subparsers)`."""

@@ -1,0 +1,6 @@
+"""The project store: SQLAlchemy models, schema versions and migrations, locking, backups."""
+
+from .migrations import SCHEMA_VERSION
+from .project import PROJECT_SUFFIX, Project
+
+__all__ = ["Project", "PROJECT_SUFFIX", "SCHEMA_VERSION"]
