@@ -1,0 +1,1 @@
+"""Benchmarks on a synthetic corpus of realistic size; run with `python -m bench [--quick]`."""
