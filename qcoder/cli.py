@@ -22,6 +22,7 @@ from .core.errors import QcoderError
 COMMAND_MODULES = [
     "project",
     "codings",
+    "codebook",
 ]
 
 
