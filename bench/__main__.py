@@ -19,7 +19,7 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[], metavar="NAME")
     args = parser.parse_args()
     names = sorted(
-        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent))
+        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
         if m.name.startswith("bench_")
     )
     if args.only:

@@ -38,7 +38,10 @@ def sentence(rng: random.Random) -> str:
 
 def document(rng: random.Random, name: str, words: int, words_per_page: int = 450,
              speakers: tuple[str, ...] = ("Interviewer", "Informant")) -> SyntheticDocument:
-    """A transcript of about `words` words: labelled turns, a form-feed page break per page."""
+    """A transcript of about `words` words: labelled turns, a form-feed page break per page.
+
+    Offsets are those of the text after import (form feed -> one line break).
+    """
     parts: list[str] = []
     turns = []
     pages = []
@@ -58,13 +61,15 @@ def document(rng: random.Random, name: str, words: int, words_per_page: int = 45
         count += n
         since_page += n
         if since_page >= words_per_page:
-            pages.append((page_start, offset))
-            parts.append("\f")
-            offset += 1
+            # the page ends right after the speech: importers drop blank lines at page edges
+            parts[-1] = line.rstrip("\n") + "\f"
+            offset -= 1
+            pages.append((page_start, offset - 1))
             page_start = offset
             since_page = 0
-    pages.append((page_start, offset))
-    return SyntheticDocument(name, "".join(parts), turns, pages)
+    text = "".join(parts)
+    pages.append((page_start, len(text.rstrip())))
+    return SyntheticDocument(name, text, turns, pages)
 
 
 def corpus(n_docs: int, words: int, seed: int = 1) -> list[SyntheticDocument]:

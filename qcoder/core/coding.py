@@ -50,6 +50,18 @@ def check_range(document: Document, start: int, end: int) -> None:
         )
 
 
+def _document(session: Session, document_id: int) -> Document:
+    """The document, kept referenced for the session: the identity map holds objects weakly,
+    and a bulk batch would otherwise reload (and autoflush) the same document per coding."""
+    held = session.info.setdefault("held_documents", {})
+    if document_id not in held:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFoundError(f"document id {document_id} is not in the project")
+        held[document_id] = document
+    return held[document_id]
+
+
 def _coding(session: Session, uuid: str) -> Coding:
     coding = session.scalar(sa.select(Coding).where(Coding.uuid == uuid))
     if coding is None:
@@ -64,18 +76,14 @@ class ApplyCoding:
 
     def execute(self, session: Session):
         spec = self.spec
-        document = session.get(Document, spec.document_id)
-        if document is None:
-            raise NotFoundError(f"document id {spec.document_id} is not in the project")
-        check_range(document, spec.start, spec.end)
+        check_range(_document(session, spec.document_id), spec.start, spec.end)
         coding = Coding(
             uuid=spec.uuid or new_uuid(),
             document_id=spec.document_id, start=spec.start, end=spec.end,
             code_id=spec.code_id, coder_id=spec.coder_id, round=spec.round,
             memo=spec.memo, origin=spec.origin, created=spec.created or utcnow(),
         )
-        session.add(coding)
-        session.flush()
+        session.add(coding)  # the UUID is made here, so no flush is needed for it
         return coding.uuid, RemoveCoding(coding.uuid, label=self.label)
 
 
@@ -212,7 +220,9 @@ def list_codings(project, *, document=None, coder=None, code=None,
     """Codings ordered by document and position, optionally filtered; with their text."""
     with project.session() as s:
         query = (
-            sa.select(Coding, Document.name, Document.text, Coder.name)
+            sa.select(Coding.uuid, Coding.document_id, Document.name, Coding.start, Coding.end,
+                      Coding.code_id, Coder.name.label("coder"), Coding.round, Coding.memo,
+                      Coding.origin)
             .join(Document, Coding.document_id == Document.id)
             .join(Coder, Coding.coder_id == Coder.id)
             .order_by(Document.name, Coding.start, Coding.end, Coding.id)
@@ -227,10 +237,14 @@ def list_codings(project, *, document=None, coder=None, code=None,
                 ids = descendant_ids(s, _id(code))
             query = query.where(Coding.code_id.in_(ids))
         paths = code_paths(s)
+        rows = s.execute(query).all()
+        # each document's text is read once, not once per coding
+        texts = dict(s.execute(sa.select(Document.id, Document.text).where(
+            Document.id.in_({r.document_id for r in rows}))).all())
         return [
-            CodingRow(c.uuid, name, c.start, c.end, paths[c.code_id], coder_name, c.round,
-                      c.memo, c.origin, text[c.start:c.end])
-            for c, name, text, coder_name in s.execute(query)
+            CodingRow(r.uuid, r.name, r.start, r.end, paths[r.code_id], r.coder, r.round,
+                      r.memo, r.origin, texts[r.document_id][r.start:r.end])
+            for r in rows
         ]
 
 
