@@ -1,5 +1,6 @@
 """The project store: SQLAlchemy models, schema versions and migrations, locking, backups."""
 
+from . import models_analysis  # noqa: F401  (registers the analysis tables)
 from .migrations import SCHEMA_VERSION
 from .project import PROJECT_SUFFIX, Project
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def add_coding_origin(op: Operations) -> None:
@@ -24,9 +24,93 @@ def add_coding_origin(op: Operations) -> None:
         )
 
 
+def add_analysis_tables(op: Operations) -> None:
+    """v2 -> v3: survey data joined to cases, verdicts per case and hypothesis with their
+    display cells, and codings flagged as counter-evidence (models_analysis.py)."""
+    uuid = lambda: sa.Column("uuid", sa.String(36), nullable=False, unique=True)  # noqa: E731
+    op.create_table(
+        "survey_datasets",
+        sa.Column("id", sa.Integer, primary_key=True),
+        uuid(),
+        sa.Column("name", sa.String(255), nullable=False, unique=True),
+        sa.Column("source_name", sa.String(1024), nullable=False),
+        sa.Column("key_column", sa.String(255), nullable=False),
+        sa.Column("case_attribute", sa.String(255), nullable=False),
+        sa.Column("warnings", sa.JSON),
+        sa.Column("created", sa.DateTime, nullable=False),
+    )
+    op.create_table(
+        "survey_items",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("dataset_id", sa.Integer,
+                  sa.ForeignKey("survey_datasets.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("ident", sa.String(255), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("wording", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("labels", sa.JSON),
+        sa.Column("missing", sa.JSON),
+        sa.Column("filter", sa.Text, nullable=False),
+        sa.Column("top_k", sa.Integer, nullable=False),
+        sa.UniqueConstraint("dataset_id", "ident"),
+    )
+    op.create_table(
+        "survey_respondents",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("dataset_id", sa.Integer,
+                  sa.ForeignKey("survey_datasets.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("key", sa.String(255), nullable=False),
+        sa.Column("row", sa.Integer, nullable=False),
+        sa.UniqueConstraint("dataset_id", "key"),
+    )
+    op.create_table(
+        "survey_values",
+        sa.Column("respondent_id", sa.Integer,
+                  sa.ForeignKey("survey_respondents.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("item_id", sa.Integer,
+                  sa.ForeignKey("survey_items.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("number", sa.Float),
+    )
+    op.create_index("ix_survey_values_item", "survey_values", ["item_id"])
+    op.create_table(
+        "verdicts",
+        sa.Column("id", sa.Integer, primary_key=True),
+        uuid(),
+        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("hypothesis_id", sa.Integer,
+                  sa.ForeignKey("hypotheses.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("verdict", sa.String(16)),
+        sa.Column("evidence", sa.JSON),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("case_id", "hypothesis_id"),
+    )
+    op.create_table(
+        "verdict_cells",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("verdict_id", sa.Integer, sa.ForeignKey("verdicts.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("column", sa.String(255), nullable=False),
+        sa.Column("statement", sa.Text, nullable=False),
+        sa.Column("quotes", sa.JSON),
+        sa.UniqueConstraint("verdict_id", "column"),
+    )
+    op.create_table(
+        "counter_evidence",
+        sa.Column("coding_uuid", sa.String(36), primary_key=True),
+        sa.Column("hypothesis_id", sa.Integer,
+                  sa.ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("created", sa.DateTime, nullable=False),
+    )
+
+
 #: STEPS[v] carries a project from schema version v to v + 1.
 STEPS: dict[int, Callable[[Operations], None]] = {
     1: add_coding_origin,
+    2: add_analysis_tables,
 }
 
 
