@@ -1,0 +1,6 @@
+"""Intercoder agreement: units (units.py), coefficients (statistics.py), the report
+(report.py), consensus codings (consensus.py) and report files (export.py)."""
+
+from .report import AgreementReport, agreement_report
+
+__all__ = ["AgreementReport", "agreement_report"]

@@ -1,0 +1,415 @@
+"""The agreement report: per code, pooled over codes, and per domain, as one JSON-ready dict.
+
+Proportions are fractions. A statistic that does not apply is absent; one that would mislead
+(too few units, a code so rare or so common that kappa-type coefficients swing on a single
+unit) is left out with a warning that says why and what to read instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+import numpy as np
+import sqlalchemy as sa
+
+from ... import __version__
+from ..errors import QcoderError
+from ..lookup import code_by_path, coder_by_name, document_by_name
+from ..nlp import pipeline_name
+from ..store.models import Codebook, Code
+from . import statistics as st
+from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
+                    presence, segment_pairs, text_units)
+
+MIN_UNITS = 10
+MIN_MINORITY = 5  # fewer expected units in the rarer category than this: prevalence too extreme
+MARGINAL = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
+STATISTICS = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
+              "brennan_prediger", "gwet_ac1")
+MAX_DISAGREEMENTS = 5000
+_UNIT_SOURCE = {
+    "sentence": "sentences come from spaCy", "paragraph": "paragraphs are split at blank lines",
+    "turn": "turns come from speaker labels found on import",
+    "section": "sections come from section markers found on import",
+}
+
+
+@dataclass
+class AgreementReport:
+    data: dict
+    #: units or segments where the coders differ: document, start, end, code, coders, text
+    disagreements: list[dict] = field(default_factory=list)
+
+    def as_json(self, with_disagreements: bool = False) -> dict:
+        out = dict(self.data)
+        if with_disagreements:
+            out["disagreements"] = self.disagreements
+        return out
+
+
+def _round(x: float) -> float:
+    return float(round(float(x), 6))
+
+
+def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
+                 alpha_key: str = "krippendorff_alpha") -> tuple[dict, dict]:
+    """Every coefficient that applies, and their 95% intervals."""
+    found = {
+        "percent_agreement": st.percent_agreement(r),
+        "cohen_kappa": st.cohen_kappa(r) if n_coders == 2 else None,
+        "fleiss_kappa": st.fleiss_kappa(r) if n_coders > 2 else None,
+        alpha_key: st.krippendorff_alpha(r, interval=intervals),
+        "brennan_prediger": st.brennan_prediger(r),
+        "gwet_ac1": st.gwet_ac1(r),
+    }
+    values, ci = {}, {}
+    for key, est in found.items():
+        if est is None or np.isnan(est.value):
+            continue
+        values[key] = _round(est.value)
+        if intervals and est.low is not None and not np.isnan(est.low):
+            ci[key] = [_round(est.low), _round(est.high)]
+    return values, ci
+
+
+def _stability(n_units: float, prevalence: float | None, values: dict, ci: dict,
+               what: str) -> list[str]:
+    """Drop coefficients that would mislead; return the warnings that say so."""
+    warnings = []
+    chance = [k for k in values if k != "percent_agreement"]
+    if n_units < MIN_UNITS:
+        drop = chance
+        warnings.append(
+            f"only {n_units:g} {what}: too few for a chance-corrected coefficient "
+            f"(need {MIN_UNITS}); read the percent agreement and the counts")
+    elif prevalence is not None and min(prevalence, 1 - prevalence) * n_units < MIN_MINORITY:
+        drop = [k for k in chance if k in MARGINAL or k.startswith("krippendorff")]
+        warnings.append(
+            f"prevalence {prevalence:.3f}: so few {what} fall in the rarer category that "
+            "kappa and alpha swing on a single unit (the kappa paradox); they are left out - "
+            "read percent agreement, Gwet's AC1 and the counts, or compare on a larger unit")
+    else:
+        drop = []
+    for key in drop:
+        values.pop(key, None)
+        ci.pop(key, None)
+    return warnings
+
+
+def _num(x: float):
+    x = float(x)
+    return int(x) if x.is_integer() else _round(x)
+
+
+def _binary_counts(r: st.Ratings, coders: list[str]) -> dict:
+    w, coded = r.weights, r.patterns == 1
+    counts = {"per_coder": {c: _num(w[coded[:, j]].sum()) for j, c in enumerate(coders)}}
+    if len(coders) == 2:
+        counts.update(both=_num(w[coded.all(axis=1)].sum()),
+                      a_only=_num(w[coded[:, 0] & ~coded[:, 1]].sum()),
+                      b_only=_num(w[~coded[:, 0] & coded[:, 1]].sum()),
+                      neither=_num(w[~coded.any(axis=1)].sum()))
+    else:
+        counts.update(all=_num(w[coded.all(axis=1)].sum()), none=_num(w[~coded.any(axis=1)].sum()))
+    return counts
+
+
+def _binary_entry(code: str, r: st.Ratings, coders: list[str], what: str,
+                  intervals: bool) -> dict:
+    n = float(r.weights.sum())
+    coded = r.patterns == 1
+    per_coder = [float(r.weights[coded[:, j]].sum()) for j in range(len(coders))]
+    prevalence = sum(per_coder) / (n * len(coders)) if n else 0.0
+    values, ci = coefficients(r, len(coders), intervals=intervals)
+    warnings = _stability(n, prevalence, values, ci, what)
+    entry = {"code": code, "n_units": _num(n), **values}
+    if ci:
+        entry["ci"] = ci
+    entry["counts"] = _binary_counts(r, coders)
+    entry["prevalence"] = {c: _round(v / n) if n else 0.0 for c, v in zip(coders, per_coder)}
+    if warnings:
+        entry["warnings"] = warnings
+    return entry
+
+
+def _unused(code: str, n: float) -> dict:
+    return {"code": code, "n_units": int(n), "used": False,
+            "warnings": ["no compared coder used this code in the compared units"]}
+
+
+# -- per unit kind ------------------------------------------------------------------------------
+def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: float,
+                     disagreements: list[dict]) -> tuple[list[dict], list[st.Ratings], int]:
+    starts, ends = text_units(corpus, unit)
+    if not len(starts):
+        raise QcoderError(
+            f"the compared documents have no {unit}s ({_UNIT_SOURCE[unit]}); choose another --unit, e.g. "
+            + ("sentence" if unit != "sentence" else "paragraph"))
+    entries, ratings = [], []
+    for cid in codes:
+        path = corpus.paths[cid]
+        if not corpus.used([cid]):
+            entries.append(_unused(path, len(starts)))
+            continue
+        present = presence(corpus, starts, ends, [cid], min_cover)
+        r = st.Ratings.from_matrix(present.astype(np.int64), 2)
+        ratings.append(r)
+        entries.append(_binary_entry(path, r, corpus.coders, f"{unit}s", True))
+        differ = np.nonzero(present.any(axis=1) & ~present.all(axis=1))[0]
+        _note(corpus, disagreements, path, starts[differ], ends[differ], present[differ])
+    return entries, ratings, len(starts)
+
+
+def _character_codes(corpus: Corpus, codes: list[int],
+                     disagreements: list[dict]) -> tuple[list[dict], list[st.Ratings], int]:
+    total = int((corpus.scope[1] - corpus.scope[0]).sum())
+    entries, ratings = [], []
+    for cid in codes:
+        path = corpus.paths[cid]
+        if not corpus.used([cid]):
+            entries.append(_unused(path, total))
+            continue
+        s, e = pieces(corpus, [[cid]])
+        present = presence(corpus, s, e, [cid])
+        lengths = e - s
+        r = st.Ratings.from_matrix(present.astype(np.int64), 2, weights=lengths)
+        ratings.append(r)
+        entry = _binary_entry(path, r, corpus.coders, "characters", False)
+        doc_of = corpus.doc_index(s)
+        per_doc = []
+        for d in np.unique(doc_of[present.any(axis=1)]):
+            mine = doc_of == d
+            rd = st.Ratings.from_matrix(present[mine].astype(np.int64), 2, weights=lengths[mine])
+            values, _ci = coefficients(rd, len(corpus.coders), intervals=False)
+            per_doc.append({"document": corpus.docs[d].name, "n_units": int(lengths[mine].sum()),
+                            **{k: v for k, v in values.items()
+                               if k in ("percent_agreement", "cohen_kappa", "fleiss_kappa")},
+                            "counts": _binary_counts(rd, corpus.coders)})
+        entry["documents"] = per_doc
+        entries.append(entry)
+        differ = np.nonzero(present.any(axis=1) & ~present.all(axis=1))[0]
+        _note(corpus, disagreements, path, s[differ], e[differ], present[differ], join=True)
+    return entries, ratings, total
+
+
+def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
+                   disagreements: list[dict]) -> tuple[list[dict], dict]:
+    a_name, b_name = corpus.coders
+    entries, total = [], {"matched": 0, "a": 0, "b": 0, "codes": 0}
+    for cid in codes:
+        path = corpus.paths[cid]
+        a = in_scope(corpus, corpus.codings.get((0, cid)) or _none())
+        b = in_scope(corpus, corpus.codings.get((1, cid)) or _none())
+        if not len(a) and not len(b):
+            entries.append(_unused(path, 0))
+            continue
+        pairs = segment_pairs(a, b, overlap)
+        m = len(pairs)
+        ua, ub = len(a) - m, len(b) - m
+        po = m / (m + ua + ub)
+        entry = {"code": path, "n_units": m + ua + ub, "percent_agreement": _round(po),
+                 "brennan_prediger": _round((po - 0.5) / 0.5)}
+        entry["counts"] = {"matched": m, "unmatched": {a_name: ua, b_name: ub},
+                           "segments": {a_name: len(a), b_name: len(b)}}
+        if entry["n_units"] < MIN_UNITS:
+            entry.pop("brennan_prediger")
+            entry["warnings"] = [f"only {entry['n_units']} segments: too few for a "
+                                 "chance-corrected coefficient; read the counts"]
+        entries.append(entry)
+        total["matched"] += m
+        total["a"] += ua
+        total["b"] += ub
+        total["codes"] += 1
+        matched_a = {x for x, _y, _i in pairs}
+        matched_b = {y for _x, y, _i in pairs}
+        for spans, matched, j in ((a, matched_a, 0), (b, matched_b, 1)):
+            idx = np.array([i for i in range(len(spans)) if i not in matched], dtype=np.int64)
+            flags = np.zeros((len(idx), 2), dtype=bool)
+            flags[:, j] = True
+            _note(corpus, disagreements, path, spans.starts[idx], spans.ends[idx], flags)
+    return entries, total
+
+
+def _none() -> Spans:
+    return Spans(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [])
+
+
+def _note(corpus: Corpus, out: list[dict], code: str, starts, ends, flags,
+          join: bool = False) -> None:
+    """Record where coders differ, as document offsets with the text (joining touching
+    character pieces of the same pattern)."""
+    rows = list(zip(starts.tolist(), ends.tolist(), [tuple(f) for f in flags.tolist()]))
+    if join:
+        joined: list[list] = []
+        for s, e, f in rows:
+            if joined and joined[-1][1] == s and joined[-1][2] == f:
+                joined[-1][1] = e
+            else:
+                joined.append([s, e, f])
+        rows = [tuple(r) for r in joined]
+    doc_of = corpus.doc_index(np.array([r[0] for r in rows], dtype=np.int64))
+    for (s, e, f), d in zip(rows, doc_of.tolist()):
+        if len(out) >= MAX_DISAGREEMENTS:
+            return
+        doc = corpus.docs[d]
+        out.append({"document": doc.name, "start": s - doc.offset, "end": e - doc.offset,
+                    "code": code, "coded_by": [c for c, x in zip(corpus.coders, f) if x],
+                    "not_coded_by": [c for c, x in zip(corpus.coders, f) if not x],
+                    "text": doc.text[s - doc.offset:e - doc.offset]})
+
+
+# -- pooled and domains ------------------------------------------------------------------------
+def _pooled(entries: list[dict], ratings: list[st.Ratings], coders: list[str], what: str,
+            intervals: bool) -> dict:
+    if not ratings:
+        return {"n_units": 0, "warnings": ["no compared coder used any of the codes"]}
+    r = st.Ratings.from_matrix(np.concatenate([x.patterns for x in ratings]), 2,
+                               weights=np.concatenate([x.weights for x in ratings]))
+    pooled = _binary_entry("(pooled)", r, coders, f"{what} x codes", intervals)
+    pooled.pop("code")
+    pooled["mean_across_codes"] = _means(entries)
+    return pooled
+
+
+def _means(entries: list[dict]) -> dict:
+    out = {}
+    for key in STATISTICS:
+        vals = [e[key] for e in entries if key in e]
+        if vals:
+            out[key] = _round(np.mean(vals))
+    out["n_codes"] = sum(1 for e in entries if e.get("used", True))
+    return out
+
+
+def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> list[dict]:
+    out = []
+    units = text_units(corpus, unit) if unit != "character" else None
+    for parent in codes:
+        kids = corpus.children.get(parent, [])
+        if len(kids) < 2 or not corpus.used(corpus.descendants(parent)):
+            continue
+        branches = [corpus.descendants(k) for k in kids]
+        if units is None:
+            starts, ends = pieces(corpus, branches)
+            weights = ends - starts
+        else:
+            (starts, ends), weights = units, None
+        marks = np.stack([presence(corpus, starts, ends, b, min_cover) for b in branches])
+        n_marked = marks.sum(axis=0)  # units x coders
+        values = np.where(n_marked == 1, marks.argmax(axis=0), st.MISSING)
+        conflicts = int((n_marked > 1).sum())
+        r = st.Ratings.from_matrix(values, len(kids), weights=weights)
+        entry = {"code": corpus.paths[parent], "children": [corpus.paths[k] for k in kids]}
+        rated = r.rated()
+        pairable = (rated.patterns >= 0).sum(axis=1) >= 2
+        entry["n_units"] = int(rated.weights[pairable].sum())
+        warnings = []
+        valued = int((values >= 0).sum())
+        if conflicts and conflicts > 0.1 * max(valued, 1):
+            warnings.append(
+                f"the children are not used as mutually exclusive categories: {conflicts} "
+                f"{unit} x coder values carry two or more of them; no domain alpha - compare "
+                "the children one by one")
+            entry["warnings"] = warnings
+            out.append(entry)
+            continue
+        if conflicts:
+            warnings.append(f"{conflicts} {unit} x coder values carry two or more children; "
+                            "they count as missing")
+        vals, ci = coefficients(r, len(corpus.coders), intervals=unit != "character",
+                                alpha_key="krippendorff_alpha_nominal")
+        if entry["n_units"] < MIN_UNITS:
+            warnings += _stability(entry["n_units"], None, vals, ci, f"{unit}s")
+        entry.update(vals)
+        if ci:
+            entry["ci"] = ci
+        entry["n_values"] = valued
+        if warnings:
+            entry["warnings"] = warnings
+        out.append(entry)
+    return out
+
+
+# -- the entry point ---------------------------------------------------------------------------
+def agreement_report(project, coders: list[str], unit: str = "sentence", *, overlap: float = 0.9,
+                     min_cover: float = 0.0, codes: list[str] | None = None,
+                     documents: list[str] | None = None,
+                     report: Callable[[int, int, str], None] | None = None) -> AgreementReport:
+    """Compare `coders` on `unit`s of the chosen documents (all by default) and codes."""
+    if unit not in UNIT_KINDS:
+        raise QcoderError(f"unknown unit {unit!r}; use one of {', '.join(UNIT_KINDS)}")
+    if len(coders) < 2 or len(set(coders)) != len(coders):
+        raise QcoderError("name two or more different coders, e.g. --coders Anna Bo")
+    if unit == "segment" and len(coders) != 2:
+        raise QcoderError("segment agreement compares exactly two coders (as MAXQDA does); "
+                          "for three or more use --unit sentence, paragraph or turn")
+    if not 0 < overlap <= 1:
+        raise QcoderError(f"--overlap {overlap}: must be above 0 and at most 1 (e.g. 0.9)")
+    if not 0 <= min_cover < 1:
+        raise QcoderError(f"--min-cover {min_cover}: must be at least 0 and below 1 (e.g. 0.5)")
+    step = report or (lambda *_a: None)
+    from ..package import assigned_scope
+
+    with project.session() as s:
+        coder_rows = [coder_by_name(s, c) for c in coders]
+        names = [c.name for c in coder_rows]
+        doc_ids = [document_by_name(s, d).id for d in documents] if documents else None
+        code_ids = [code_by_path(s, c).id for c in codes] if codes else None
+        scope, scope_note = assigned_scope(s, coder_rows)
+        step(0, 3, "reading codings")
+        corpus = load_corpus(s, [c.id for c in coder_rows], names, doc_ids, code_ids, scope)
+        books = [{"name": b.name, "version": b.version} for b in s.scalars(
+            sa.select(Codebook).where(Codebook.id.in_(
+                sa.select(Code.codebook_id).where(Code.id.in_(list(corpus.paths))))))]
+    if not corpus.docs:
+        raise QcoderError("no documents to compare; check --documents")
+    # per-code rows: codes applied directly, and leaves (a leaf nobody used is reported)
+    ordered = sorted(corpus.paths, key=lambda c: corpus.paths[c])
+    per_code = [c for c in ordered if not corpus.children.get(c) or corpus.used([c])]
+    step(1, 3, f"comparing {len(per_code)} codes on {unit}s")
+    disagreements: list[dict] = []
+    if unit in TEXT_UNITS:
+        entries, ratings, n = _text_unit_codes(corpus, unit, per_code, min_cover, disagreements)
+        pooled = _pooled(entries, ratings, names, f"{unit}s", True)
+    elif unit == "character":
+        entries, ratings, n = _character_codes(corpus, per_code, disagreements)
+        pooled = _pooled(entries, ratings, names, "characters", False)
+    else:
+        entries, total = _segment_codes(corpus, per_code, overlap, disagreements)
+        n = total["matched"] + total["a"] + total["b"]
+        pooled = {"n_units": n, "counts": {"matched": total["matched"],
+                                           "unmatched": dict(zip(names, (total["a"], total["b"])))}}
+        if n:
+            po, chance = total["matched"] / n, 1 / max(total["codes"], 2)
+            pooled["percent_agreement"] = _round(po)
+            pooled["brennan_prediger"] = _round((po - chance) / (1 - chance))
+        pooled["mean_across_codes"] = _means(entries)
+    step(2, 3, "domains")
+    domains = [] if unit == "segment" else _domains(corpus, unit, ordered, min_cover)
+    settings = {
+        "unit": unit, "coders": names, "documents": [d.name for d in corpus.docs],
+        "codebooks": books, "codes": list(codes) if codes else "all",
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "qcoder_version": __version__,
+    }
+    if unit == "segment":
+        settings["overlap"] = overlap
+    if unit in TEXT_UNITS:
+        settings["min_cover"] = min_cover
+        settings["n_units"] = n
+        settings["bootstrap"] = {"draws": st.BOOTSTRAP_DRAWS, "seed": st.BOOTSTRAP_SEED}
+    if unit == "sentence":
+        settings["sentence_pipeline"] = pipeline_name()
+    if unit == "character":
+        settings["n_characters"] = n
+    if scope_note:
+        settings["scope"] = scope_note
+    data = {"unit": unit, "coders": names, "settings": settings, "codes": entries,
+            "pooled": pooled, "domains": domains}
+    if len(disagreements) >= MAX_DISAGREEMENTS:
+        data["warnings"] = [f"more than {MAX_DISAGREEMENTS} disagreements; only the first "
+                            f"{MAX_DISAGREEMENTS} are listed"]
+    step(3, 3, "done")
+    return AgreementReport(data, disagreements)

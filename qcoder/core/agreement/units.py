@@ -1,0 +1,345 @@
+"""The compared codings as interval arrays, and the units they are compared on.
+
+All documents are laid end to end in one global offset space (a document's offsets plus its
+start), so one sorted pair of numpy arrays holds a coder's codings of a code over the whole
+corpus and every measurement (coverage of units, overlap with another coder) is a handful of
+vectorised searchsorted calls instead of a loop over codings.
+
+Unit kinds: `character` (elementary pieces between coding boundaries, weighted by length, so
+every character - coded or not - counts once), `segment` (the codings themselves, matched
+between two coders by intersection over union), and `sentence` (spaCy), `paragraph` (blank
+lines), `turn` and `section` (the import structure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ..errors import QcoderError
+from ..lookup import code_paths
+from ..nlp import sentence_spans
+from ..store.models import Code, Coding, Document, StructureRange
+
+UNIT_KINDS = ("character", "segment", "sentence", "paragraph", "turn", "section")
+TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+#: Sentence spans by document content hash; segmenting is the slow part of a sentence report.
+_SENTENCES: dict[str, np.ndarray] = {}
+
+
+@dataclass
+class Doc:
+    id: int
+    uuid: str
+    name: str
+    text: str
+    content_hash: str
+    offset: int
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.text)
+
+
+@dataclass
+class Spans:
+    """Sorted [start, end) intervals in global offsets, with the UUIDs of unmerged codings."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    uuids: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def merge(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Union of intervals as sorted, disjoint intervals (touching ones joined)."""
+    if len(starts) == 0:
+        return _EMPTY, _EMPTY
+    order = np.argsort(starts, kind="stable")
+    s, e = starts[order], ends[order]
+    reach = np.maximum.accumulate(e)
+    new = np.ones(len(s), dtype=bool)
+    new[1:] = s[1:] > reach[:-1]
+    idx = np.nonzero(new)[0]
+    return s[idx], np.maximum.reduceat(e, idx)
+
+
+def covered(span_starts: np.ndarray, span_ends: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """How many positions below x (element-wise) disjoint sorted intervals cover."""
+    if len(span_starts) == 0:
+        return np.zeros(len(x))
+    lengths = span_ends - span_starts
+    before = np.concatenate(([0], np.cumsum(lengths)))
+    k = np.searchsorted(span_starts, x, side="right") - 1
+    kk = np.clip(k, 0, None)
+    inside = np.minimum(x, span_ends[kk]) - span_starts[kk]
+    return np.where(k >= 0, before[kk] + inside, 0)
+
+
+def overlap(span_starts, span_ends, starts, ends) -> np.ndarray:
+    """Covered length of each [start, end) by disjoint sorted intervals."""
+    return covered(span_starts, span_ends, ends) - covered(span_starts, span_ends, starts)
+
+
+def contains(span_starts: np.ndarray, span_ends: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Whether each position x lies inside one of the disjoint sorted intervals."""
+    if len(span_starts) == 0:
+        return np.zeros(len(x), dtype=bool)
+    k = np.searchsorted(span_starts, x, side="right") - 1
+    return (k >= 0) & (x < span_ends[np.clip(k, 0, None)])
+
+
+@dataclass
+class Corpus:
+    """Codings by the compared coders of the codes in scope, over the compared documents."""
+
+    docs: list[Doc]
+    coders: list[str]
+    #: code id -> path, for every code in scope
+    paths: dict[int, str]
+    #: code id -> direct children ids (in scope)
+    children: dict[int, list[int]]
+    #: (coder index, code id) -> the coder's codings of exactly that code, sorted by start
+    codings: dict[tuple[int, int], Spans]
+    #: where units count: disjoint global intervals (whole documents unless restricted)
+    scope: tuple[np.ndarray, np.ndarray]
+    ranges: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _merged: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def doc_starts(self) -> np.ndarray:
+        return np.array([d.offset for d in self.docs], dtype=np.int64)
+
+    def doc_index(self, positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.doc_starts, positions, side="right") - 1
+
+    def descendants(self, code_id: int) -> list[int]:
+        found, todo = [], [code_id]
+        while todo:
+            cid = todo.pop()
+            found.append(cid)
+            todo.extend(self.children.get(cid, []))
+        return found
+
+    def spans(self, coder: int, code_ids) -> tuple[np.ndarray, np.ndarray]:
+        """A coder's codings of any of `code_ids`, merged into disjoint intervals (cached)."""
+        key = (coder, tuple(sorted(code_ids)))
+        if key not in self._merged:
+            parts = [self.codings[(coder, c)] for c in key[1] if (coder, c) in self.codings]
+            if parts:
+                self._merged[key] = merge(np.concatenate([p.starts for p in parts]),
+                                          np.concatenate([p.ends for p in parts]))
+            else:
+                self._merged[key] = (_EMPTY, _EMPTY)
+        return self._merged[key]
+
+    def used(self, code_ids) -> bool:
+        return any((j, c) in self.codings for j in range(len(self.coders)) for c in code_ids)
+
+
+def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
+                document_ids: list[int] | None = None, code_ids: list[int] | None = None,
+                scope: dict[int, list[tuple[int, int]]] | None = None) -> Corpus:
+    """Read what is compared in three queries. `scope` limits units to document ranges."""
+    query = sa.select(Document.id, Document.uuid, Document.name, Document.text,
+                      Document.content_hash).order_by(Document.name)
+    if document_ids is not None:
+        query = query.where(Document.id.in_(document_ids))
+    docs, offset = [], 0
+    for row in session.execute(query):
+        docs.append(Doc(row.id, row.uuid, row.name, row.text, row.content_hash, offset))
+        offset += len(row.text) + 1  # a gap, so no interval of one document touches the next
+    by_id = {d.id: d for d in docs}
+    paths = code_paths(session)
+    parent = dict(session.execute(sa.select(Code.id, Code.parent_id)).all())
+    if code_ids is not None:
+        wanted: set[int] = set()
+        todo = list(code_ids)
+        kids: dict[int, list[int]] = {}
+        for cid, pid in parent.items():
+            kids.setdefault(pid, []).append(cid)
+        while todo:
+            cid = todo.pop()
+            wanted.add(cid)
+            todo.extend(kids.get(cid, []))
+        paths = {cid: p for cid, p in paths.items() if cid in wanted}
+    children: dict[int, list[int]] = {}
+    positions = dict(session.execute(sa.select(Code.id, Code.position)).all())
+    for cid in sorted(paths, key=lambda c: (positions[c], c)):
+        if parent[cid] in paths:
+            children.setdefault(parent[cid], []).append(cid)
+
+    coder_index = {cid: j for j, cid in enumerate(coder_ids)}
+    rows = session.execute(
+        sa.select(Coding.document_id, Coding.start, Coding.end, Coding.code_id,
+                  Coding.coder_id, Coding.uuid)
+        .where(Coding.coder_id.in_(coder_ids), Coding.document_id.in_(list(by_id)))
+    ).all()
+    grouped: dict[tuple[int, int], list] = {}
+    for doc_id, start, end, code_id, coder_id, uuid in rows:
+        if code_id not in paths:
+            continue
+        off = by_id[doc_id].offset
+        grouped.setdefault((coder_index[coder_id], code_id), []).append((off + start, off + end, uuid))
+    codings = {}
+    for key, items in grouped.items():
+        items.sort()
+        codings[key] = Spans(np.array([i[0] for i in items], dtype=np.int64),
+                             np.array([i[1] for i in items], dtype=np.int64),
+                             [i[2] for i in items])
+
+    if scope is None:
+        s = np.array([d.offset for d in docs], dtype=np.int64)
+        e = np.array([d.end for d in docs], dtype=np.int64)
+    else:
+        pairs = [(by_id[d].offset + a, by_id[d].offset + b)
+                 for d, ranges in scope.items() if d in by_id for a, b in ranges]
+        s, e = merge(np.array([p[0] for p in pairs], dtype=np.int64),
+                     np.array([p[1] for p in pairs], dtype=np.int64))
+    corpus = Corpus(docs, list(coder_names), paths, children, codings, (s, e))
+    kinds = session.execute(
+        sa.select(StructureRange.document_id, StructureRange.kind, StructureRange.start,
+                  StructureRange.end)
+        .where(StructureRange.document_id.in_(list(by_id)),
+               StructureRange.kind.in_(("turn", "section")))
+    ).all()
+    for kind in ("turn", "section"):
+        got = sorted((by_id[d].offset + a, by_id[d].offset + b) for d, k, a, b in kinds if k == kind)
+        corpus.ranges[kind] = (np.array([g[0] for g in got], dtype=np.int64),
+                               np.array([g[1] for g in got], dtype=np.int64))
+    return corpus
+
+
+# -- text units -----------------------------------------------------------------------------
+def _sentences(doc: Doc) -> np.ndarray:
+    cached = _SENTENCES.get(doc.content_hash)
+    if cached is None:
+        cached = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
+        _SENTENCES[doc.content_hash] = cached
+    return cached + doc.offset
+
+
+def _paragraphs(doc: Doc) -> np.ndarray:
+    out, pos = [], 0
+    for m in [*_BLANK_LINE.finditer(doc.text), None]:
+        stop = m.start() if m else len(doc.text)
+        piece = doc.text[pos:stop]
+        lead = len(piece) - len(piece.lstrip())
+        a, b = pos + lead, pos + len(piece.rstrip())
+        if b > a:
+            out.append((a, b))
+        pos = m.end() if m else stop
+    return np.array(out, dtype=np.int64).reshape(-1, 2) + doc.offset
+
+
+def _expand(lo: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For row i the pairs (i, lo[i]), (i, lo[i] + 1), ... (i, lo[i] + n[i] - 1)."""
+    rows = np.repeat(np.arange(len(lo)), n)
+    return rows, np.arange(n.sum()) - np.repeat(np.cumsum(n) - n - lo, n)
+
+
+def _clip_to(starts, ends, outer_s, outer_e) -> tuple[np.ndarray, np.ndarray]:
+    """Pieces of each interval inside the disjoint sorted `outer` intervals."""
+    lo = np.searchsorted(outer_e, starts, side="right")
+    hi = np.searchsorted(outer_s, ends, side="left")
+    n = np.clip(hi - lo, 0, None)
+    idx, j = _expand(lo, n)
+    s = np.maximum(starts[idx], outer_s[j])
+    e = np.minimum(ends[idx], outer_e[j])
+    keep = e > s
+    return s[keep], e[keep]
+
+
+def text_units(corpus: Corpus, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Units of a text kind in global offsets, sorted, restricted to the corpus scope.
+
+    Sentences never cross a speaker turn and leave out speaker labels when the document has
+    turns. A unit counts as in scope when its first character is.
+    """
+    if kind == "turn" or kind == "section":
+        s, e = corpus.ranges[kind]
+    elif kind in ("sentence", "paragraph"):
+        make = _sentences if kind == "sentence" else _paragraphs
+        parts = [make(d) for d in corpus.docs]
+        both = np.concatenate(parts) if parts else np.zeros((0, 2), dtype=np.int64)
+        s, e = both[:, 0], both[:, 1]
+        if kind == "sentence" and len(corpus.ranges["turn"][0]):
+            turns_s, turns_e = merge(*corpus.ranges["turn"])
+            with_turns = np.isin(corpus.doc_index(s), corpus.doc_index(turns_s))
+            cs, ce = _clip_to(s[with_turns], e[with_turns], turns_s, turns_e)
+            s = np.concatenate([s[~with_turns], cs])
+            e = np.concatenate([e[~with_turns], ce])
+    else:
+        raise QcoderError(f"unknown unit {kind!r}; use one of {', '.join(UNIT_KINDS)}")
+    order = np.argsort(s, kind="stable")
+    s, e = s[order], e[order]
+    keep = contains(*corpus.scope, s) & (e > s)
+    return s[keep], e[keep]
+
+
+def presence(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, code_ids,
+             min_cover: float = 0.0) -> np.ndarray:
+    """Units x coders: whether each coder's codings of `code_ids` cover more than `min_cover`
+    of the unit (any overlap when 0)."""
+    lengths = (ends - starts).astype(float)
+    out = np.zeros((len(starts), len(corpus.coders)), dtype=bool)
+    for j in range(len(corpus.coders)):
+        cs, ce = corpus.spans(j, code_ids)
+        if len(cs):
+            cov = overlap(cs, ce, starts, ends)
+            out[:, j] = (cov > 0) & (cov / lengths > min_cover)
+    return out
+
+
+def pieces(corpus: Corpus, code_groups: list) -> tuple[np.ndarray, np.ndarray]:
+    """Elementary pieces of the scope: no coding of any group by any coder starts or ends
+    inside one, so each piece is wholly coded or not by each coder."""
+    bounds = [corpus.scope[0], corpus.scope[1]]
+    for j in range(len(corpus.coders)):
+        for group in code_groups:
+            cs, ce = corpus.spans(j, group)
+            bounds += [cs, ce]
+    b = np.unique(np.concatenate(bounds))
+    s, e = b[:-1], b[1:]
+    keep = contains(*corpus.scope, s)
+    return s[keep], e[keep]
+
+
+def segment_pairs(a: Spans, b: Spans, threshold: float) -> list[tuple[int, int, float]]:
+    """One-to-one matches (index in a, index in b, IoU) with IoU >= threshold, best first."""
+    if not len(a) or not len(b):
+        return []
+    max_len = int((b.ends - b.starts).max())
+    lo = np.searchsorted(b.starts, a.starts - max_len, side="left")
+    hi = np.searchsorted(b.starts, a.ends, side="left")
+    ia, ib = _expand(lo, hi - lo)
+    inter = np.minimum(a.ends[ia], b.ends[ib]) - np.maximum(a.starts[ia], b.starts[ib])
+    union = np.maximum(a.ends[ia], b.ends[ib]) - np.minimum(a.starts[ia], b.starts[ib])
+    iou = np.where(inter > 0, inter / union, 0.0)
+    ok = iou >= threshold
+    ia, ib, iou = ia[ok], ib[ok], iou[ok]
+    order = np.lexsort((ib, ia, -iou))
+    used_a, used_b, out = set(), set(), []
+    for k in order:
+        x, y = int(ia[k]), int(ib[k])
+        if x not in used_a and y not in used_b:
+            used_a.add(x)
+            used_b.add(y)
+            out.append((x, y, float(iou[k])))
+    return out
+
+
+def in_scope(corpus: Corpus, spans: Spans) -> Spans:
+    """The codings whose first character lies in the scope."""
+    keep = contains(*corpus.scope, spans.starts)
+    return Spans(spans.starts[keep], spans.ends[keep],
+                 [u for u, k in zip(spans.uuids, keep) if k])
