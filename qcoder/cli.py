@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -83,3 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("qcoder: interrupted; the last completed operation is saved", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`qcoder codings ... | head`): stop quietly
+        sys.stdout = open(os.devnull, "w")
+        return 0
