@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTreeWidget,
+    QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel, QMainWindow, QMessageBox, QTreeWidget,
     QTreeWidgetItem,
 )
 
@@ -29,6 +29,17 @@ MAX_RECENT = 8
 DOC_ROLE = Qt.ItemDataRole.UserRole
 
 
+def count_tree(first_header: str) -> QTreeWidget:
+    """A tree whose name column stretches and whose count column always shows its numbers."""
+    tree = QTreeWidget()
+    tree.setHeaderLabels([first_header, "Codings"])
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
+
 def swatch(color: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color) if QColor(color).isValid() else QColor("#999999"))
@@ -45,16 +56,13 @@ class MainWindow(QMainWindow):
         self.view = DocumentView(self)
         self.setCentralWidget(self.view)
 
-        self.documents = QTreeWidget()
-        self.documents.setHeaderLabels(["Document", "Codings"])
-        self.documents.setColumnWidth(0, 200)
+        self.documents = count_tree("Document")
         self.documents.itemSelectionChanged.connect(self._document_chosen)
-        self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
+        documents_dock = self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
 
-        self.codes = QTreeWidget()
-        self.codes.setHeaderLabels(["Code", "Codings"])
-        self.codes.setColumnWidth(0, 230)
-        self._dock("Codes", self.codes, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.codes = count_tree("Code")
+        codes_dock = self._dock("Codes", self.codes, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([documents_dock, codes_dock], [260, 340], Qt.Orientation.Horizontal)
 
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
