@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def add_coding_origin(op: Operations) -> None:
@@ -107,10 +107,41 @@ def add_analysis_tables(op: Operations) -> None:
     )
 
 
+def add_text_index_tables(op: Operations) -> None:
+    """v3 -> v4: each document's stored sentences and lemmas, and rejected keyword
+    suggestions (models_nlp.py)."""
+    op.create_table(
+        "text_index",
+        sa.Column("document_id", sa.Integer,
+                  sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("content_hash", sa.String(64), nullable=False),
+        sa.Column("pipeline", sa.String(255), nullable=False),
+        sa.Column("sentences", sa.LargeBinary, nullable=False),
+        sa.Column("tokens", sa.LargeBinary, nullable=False),
+        sa.Column("vocab", sa.JSON, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+    )
+    op.create_table(
+        "suggestion_rejections",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("document_id", sa.Integer,
+                  sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("coder_id", sa.Integer, sa.ForeignKey("coders.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("created", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
+    )
+
+
 #: STEPS[v] carries a project from schema version v to v + 1.
 STEPS: dict[int, Callable[[Operations], None]] = {
     1: add_coding_origin,
     2: add_analysis_tables,
+    3: add_text_index_tables,
 }
 
 
