@@ -8,6 +8,7 @@ section marker, so "code the whole turn" and turn-level agreement never include 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 
 #: Built-in label shapes, tried in order; each has a `name` group and may have `time`.
 SPEAKER_PATTERNS = [
-    # [00:01:23] Sara: text
-    re.compile(rf"^\[(?P<time>{_TIME})\]\s*(?P<name>{NAME})\s*:[ \t]*", re.MULTILINE),
+    # [00:01:23] Sara: text   /   (00:01:23) Sara: text   /   00:01:23 Sara: text
+    re.compile(rf"^[\[(]?(?P<time>{_TIME})[\])]?[ \t]*(?P<name>{NAME})\s*:[ \t]*", re.MULTILINE),
     # Sara Jensen  0:03   (Teams/Word export: the speech follows on the next line)
     re.compile(rf"^(?P<name>{NAME})[ \t]+(?P<time>{_TIME})[ \t]*$\n?", re.MULTILINE),
     # [id1] text   (QualCoder example style)
@@ -38,8 +39,8 @@ SECTION_PATTERN = re.compile(
 )
 
 _INTERVIEWER = re.compile(
-    r"^(I|INT|Q|Interviewer|Intervieweren|Interviewerin|Moderator|Moderatoren|Spørger|"
-    r"Interviewer \d+|Facilitator)$",
+    r"^(I\d?|INT|Q|Interviewer|Intervieweren|Interviewerin|Interviewer \d+|Intervjuare|"
+    r"Moderator|Moderatoren|Ordstyrer|Spørger|Facilitator|Researcher|Forsker)$",
     re.IGNORECASE,
 )
 _MAX_LABEL_WORDS = 4
@@ -78,6 +79,13 @@ def _compile(pattern: str | None, what: str) -> re.Pattern | None:
     return compiled
 
 
+def _rstrip_end(text: str, stop: int) -> int:
+    """The end of text[:stop] without trailing whitespace, without copying the text."""
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    return stop
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
@@ -96,7 +104,7 @@ def find_sections(text: str, pattern: str | None = None) -> list[Span]:
     sections = []
     for i, (start, _end, label) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(text)
-        sections.append(Span(start, len(text[:stop].rstrip()), label))
+        sections.append(Span(start, _rstrip_end(text, stop), label))
     return sections
 
 
@@ -121,19 +129,26 @@ def _labels(text: str, pattern: re.Pattern | None, blocked: set[int]) -> list[_L
 
 def find_turns(text: str, pattern: str | None = None,
                sections: list[Span] | None = None) -> tuple[list[Turn], set[str]]:
-    """Turns and the guessed interviewer names. Labels that occur only once are not speakers."""
+    """Turns and the guessed interviewer names.
+
+    A label that occurs only once is not a speaker, unless it carries a timestamp in a document
+    with several timestamped labels (Teams/Word exports, `[00:01:23] Name:`).
+    """
     sections = sections or []
     blocked = {s.start for s in sections}
     labels = _labels(text, _compile(pattern, "speaker"), blocked)
     counts = Counter(lab.name for lab in labels)
     min_count = 1 if pattern else 2
-    labels = [lab for lab in labels if counts[lab.name] >= min_count]
+    # a timestamped label is evidence enough once the document uses that shape throughout
+    timed = sum(lab.time is not None for lab in labels) >= 3
+    labels = [lab for lab in labels
+              if counts[lab.name] >= min_count or (timed and lab.time is not None)]
     # a turn ends at the next label or section marker, whichever comes first
     stops = sorted({lab.line_start for lab in labels} | blocked | {len(text)})
     turns = []
     for lab in labels:
-        stop = next(s for s in stops if s > lab.line_start)
-        end = len(text[:stop].rstrip())
+        stop = stops[bisect.bisect_right(stops, lab.line_start)]
+        end = _rstrip_end(text, stop)
         start = lab.speech_start
         while start < end and text[start] in " \t\n":
             start += 1
@@ -146,15 +161,28 @@ def find_turns(text: str, pattern: str | None = None,
 
 
 def guess_interviewers(turns: list[Turn], text: str) -> set[str]:
+    """Speakers named like an interviewer; else the one who clearly asks the questions.
+
+    Without a telling name, the speaker whose turns most often hold a question mark (at least
+    half of them, and twice the rate of anyone else) is guessed; with two speakers, failing
+    that, the one whose turns are much shorter. The user can correct the guess.
+    """
     names = {t.speaker for t in turns}
     named = {n for n in names if _INTERVIEWER.match(n)}
-    if named or len(names) != 2:
+    if named or len(names) < 2:
         return named
-    # two speakers and no telling label: the one with the shorter turns asks the questions
     length: Counter = Counter()
     count: Counter = Counter()
+    asks: Counter = Counter()
     for t in turns:
         length[t.speaker] += t.end - t.start
         count[t.speaker] += 1
+        asks[t.speaker] += "?" in text[t.start:t.end]
+    rate = sorted(((asks[n] / count[n], n) for n in names), reverse=True)
+    (best, who), (second, _) = rate[0], rate[1]
+    if count[who] >= 2 and best >= 0.5 and best >= 2 * second:
+        return {who}
+    if len(names) != 2:
+        return set()
     a, b = sorted(names, key=lambda n: length[n] / count[n])
     return {a} if length[a] / count[a] < 0.5 * length[b] / count[b] else set()

@@ -1,8 +1,9 @@
 """Plain-text transcripts in the encodings Danish researchers' files really come in.
 
-UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is tried as
-Windows-1252, which Danish Windows tools write, and then Latin-1. A file with NUL bytes and no
-UTF-16 BOM, or with many control characters, is binary and refused.
+UTF-8 (with or without BOM) and UTF-16 with BOM are read as such, as is UTF-16 without a BOM
+when its NUL bytes sit where UTF-16 puts them; anything else is tried as Windows-1252, which
+Danish Windows tools write, and then Latin-1. Any other file with NUL bytes, or with many
+control characters, is binary and refused.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputFileError
+from .extracted import Extracted
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -32,6 +34,9 @@ def decode_bytes(data: bytes, path: Path) -> str:
                     f"is not valid {encoding}; re-save the file as UTF-8"
                 ) from None
     if b"\x00" in data:
+        bare_utf16 = _bare_utf16(data)
+        if bare_utf16 is not None:
+            return bare_utf16
         raise InputFileError(
             f"{path}: looks like a binary file, not text (it contains NUL bytes); "
             "export the transcript as .txt, .docx or .pdf and import that"
@@ -50,9 +55,30 @@ def decode_bytes(data: bytes, path: Path) -> str:
     return text
 
 
+def _bare_utf16(data: bytes) -> str | None:
+    """Text in UTF-16 without a BOM: NULs in (nearly) every odd or every even byte."""
+    sample = data[: min(len(data), 4096) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    encoding = "utf-16-le" if odd > 0.7 * half and even == 0 else (
+        "utf-16-be" if even > 0.7 * half and odd == 0 else None)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def read_text_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot be read ({exc.strerror})") from None
     return decode_bytes(data, path)
+
+
+def read(path: Path, speaker_pattern: str | None = None) -> Extracted:
+    return Extracted(read_text_file(path))
