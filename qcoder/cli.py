@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "project",
     "codings",
     "codebook",
+    "agreement",
 ]
 
 
