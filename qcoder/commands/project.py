@@ -29,6 +29,7 @@ def cmd_info(args) -> int:
     )
     if info["coders"]:
         print("  coders: " + ", ".join(info["coders"]))
+    print(f"  language pipeline: {info['nlp_pipeline']}")
     for d in info["documents"]:
         print(
             f"  {d['name']:<40} {d['kind']:<16} {d['chars']:>8} chars  {d['turns']:>4} turns  "

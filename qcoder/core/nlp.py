@@ -1,17 +1,41 @@
-"""The Danish spaCy pipeline, loaded once, offline.
+"""The Danish spaCy pipeline, loaded once, offline: sentences, lemmas and (when a trained
+pipeline is installed) named entities.
 
 A trained Danish pipeline (da_core_news_*) is used when one is installed; otherwise a blank
-"da" pipeline with a rule-based sentencizer. Models are never downloaded. Sentences never run
-across a line break: in transcripts a new line is a new utterance.
+"da" pipeline with a rule-based sentencizer and the lookup lemmatizer from spacy-lookups-data.
+Models are never downloaded. Sentences never run across a line break: in transcripts a new
+line is a new utterance.
+
+Lemmas are lower-cased, so that "Borgmesteren" and "borgmestre" both give "borgmester". The
+lookup table is keyed by the word as written; a capitalised word missing from it (sentence
+start) is looked up again in lower case.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Iterable, Iterator
 
 TRAINED_PIPELINES = ("da_core_news_trf", "da_core_news_lg", "da_core_news_md", "da_core_news_sm")
 _LINE_BREAKS = re.compile(r"\n+")
+
+#: (start, end, lemma) of one word, as code-point offsets into the analysed text.
+Token = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def trained_pipeline() -> str | None:
+    """The name of the best installed trained Danish pipeline, if any (without loading spaCy)."""
+    for name in TRAINED_PIPELINES:
+        try:
+            version(name)
+        except PackageNotFoundError:
+            continue
+        return name
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -19,22 +43,43 @@ def get_nlp():
     """The cached pipeline; `pipeline_name()` tells which one it is."""
     import spacy
 
-    installed = set(spacy.util.get_installed_models())
-    for name in TRAINED_PIPELINES:
-        if name in installed:
-            return spacy.load(name)
-    nlp = spacy.blank("da")
-    nlp.add_pipe("sentencizer")
+    name = trained_pipeline()
+    if name is not None:
+        nlp = spacy.load(name)
+    else:
+        nlp = spacy.blank("da")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()  # loads the Danish table from spacy-lookups-data; never downloads
     nlp.max_length = 50_000_000
     return nlp
 
 
+def is_trained() -> bool:
+    """Whether a trained pipeline (with its own lemmatizer and NER) is in use."""
+    return trained_pipeline() is not None
+
+
+def has_ner() -> bool:
+    return is_trained() and "ner" in get_nlp().pipe_names
+
+
 def pipeline_name() -> str:
-    """E.g. 'da_core_news_sm 3.8.0' or 'spacy.blank("da") + sentencizer', for methods sections."""
-    nlp = get_nlp()
-    if nlp.meta.get("name") == "pipeline":  # spaCy's name for a blank pipeline
-        return 'spacy.blank("da") + sentencizer'
-    return f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+    """E.g. 'da_core_news_sm 3.8.0' or 'spacy.blank("da") + sentencizer + lookup lemmatizer
+    (spacy-lookups-data 1.0.5)', for methods sections; cheap, loads nothing."""
+    name = trained_pipeline()
+    if name is not None:
+        return f"{name} {version(name)}"
+    return ('spacy.blank("da") + sentencizer + lookup lemmatizer '
+            f'(spacy-lookups-data {version("spacy-lookups-data")})')
+
+
+@lru_cache(maxsize=1)
+def _lookup_table():
+    """The lookup lemmatizer's table (None with a trained pipeline's own lemmatizer)."""
+    if is_trained():
+        return None
+    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -56,12 +101,63 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """What one pass of the pipeline gives a text: its sentences and its words' lemmas."""
+
+    sentences: list[tuple[int, int]]
+    tokens: list[Token]
+
+
+def _is_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _analysis(text: str, doc) -> Analysis:
+    table = _lookup_table()
+    sentences: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        sentences.extend(_split_lines(text, sent.start_char, sent.end_char))
+    tokens: list[Token] = []
+    for tok in doc:
+        word = tok.text
+        if not _is_word(word):
+            continue
+        lemma = tok.lemma_ or word
+        if table is not None and lemma == word and word != tok.lower_:
+            lemma = table.get(tok.lower_, tok.lower_)
+        tokens.append((tok.idx, tok.idx + len(word), lemma.lower()))
+    return Analysis(sentences, tokens)
+
+
+def analyse(text: str) -> Analysis:
+    """Sentences and lemmas of `text` in one pass of the pipeline."""
+    if not text.strip():
+        return Analysis([], [])
+    return _analysis(text, get_nlp()(text))
+
+
+def analyse_many(texts: Iterable[str]) -> Iterator[Analysis]:
+    """`analyse` for many texts, streamed through the pipeline in batches."""
+    texts = list(texts)
+    docs = get_nlp().pipe(t if t.strip() else "" for t in texts)
+    for text, doc in zip(texts, docs):
+        yield _analysis(text, doc) if text.strip() else Analysis([], [])
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of `text` as [start, end) code-point offsets, in order, without white space."""
-    if not text.strip():
+    return analyse(text).sentences
+
+
+def lemmas(text: str) -> list[Token]:
+    """Each word of `text` (punctuation left out) as (start, end, lower-case lemma)."""
+    return analyse(text).tokens
+
+
+def entities(text: str) -> list[tuple[int, int, str]]:
+    """Named entities (start, end, label: PER, LOC, ORG, MISC) from a trained pipeline's NER;
+    empty with the blank pipeline, which has none."""
+    if not has_ner() or not text.strip():
         return []
-    doc = get_nlp()(text)
-    spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        spans.extend(_split_lines(text, sent.start_char, sent.end_char))
-    return spans
+    return [(e.start_char, e.end_char, e.label_) for e in get_nlp()(text).ents]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from .nlp import pipeline_name
 from .store.models import Case, Code, Codebook, Coder, Coding, Document, Speaker, StructureRange
 
 
@@ -48,4 +49,5 @@ def project_summary(project) -> dict:
             "codes": count(Code),
             "codings": count(Coding),
             "current_round": project.current_round,
+            "nlp_pipeline": pipeline_name(),
         }
