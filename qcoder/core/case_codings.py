@@ -1,0 +1,182 @@
+"""Codings seen per case: which case a coded passage belongs to, its quote and its citation.
+
+Displays and verdict suggestions all ask "which codings does this case have?". A coding
+belongs to the cases its document is linked to; in a group transcript whose speakers are
+linked to cases of their own, a coding inside such a speaker's turn belongs to that speaker's
+case instead. Everything is read once into memory, so building a display for hundreds of
+cases and tens of thousands of codings costs a handful of queries.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from .cases import case_attributes
+from .store.models import Case, Coding, Document, DocumentCase, Speaker, StructureRange
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCoding:
+    uuid: str
+    case_id: int
+    document_id: int
+    start: int
+    end: int
+    code_id: int
+    coder_id: int
+    round: int
+    memo: str
+
+
+def _page_numbers(ranges: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
+    starts = [start for start, _end, _label in ranges]
+    labels = [label if label.strip().isdigit() else str(i + 1)
+              for i, (_s, _e, label) in enumerate(ranges)]
+    return starts, labels
+
+
+class CaseCodings:
+    """The project's codings by case, optionally only one coder's and/or one round's."""
+
+    def __init__(self, session: Session, *, coder_id: int | None = None,
+                 round: int | None = None, code_ids: set[int] | None = None):
+        self.session = session
+        self.cases: dict[int, str] = dict(session.execute(
+            sa.select(Case.id, Case.name).order_by(Case.name)).all())
+        self.doc_cases: dict[int, list[int]] = defaultdict(list)
+        self.case_docs: dict[int, list[int]] = defaultdict(list)
+        for doc_id, case_id in session.execute(
+                sa.select(DocumentCase.document_id, DocumentCase.case_id)):
+            self.doc_cases[doc_id].append(case_id)
+            self.case_docs[case_id].append(doc_id)
+        self.doc_kind: dict[int, str] = dict(session.execute(sa.select(Document.id, Document.kind)).all())
+        self._texts: dict[int, str] = {}
+        self._pages: dict[int, tuple[list[int], list[str]]] = {}
+        self._sections: dict[int, list[tuple[int, int, str]]] | None = None
+        self._attributes: dict[int, dict] = {}
+        speaker_turns = self._speaker_turns()
+        query = sa.select(Coding.uuid, Coding.document_id, Coding.start, Coding.end, Coding.code_id,
+                          Coding.coder_id, Coding.round, Coding.memo)
+        if coder_id is not None:
+            query = query.where(Coding.coder_id == coder_id)
+        if round is not None:
+            query = query.where(Coding.round == round)
+        if code_ids is not None:
+            query = query.where(Coding.code_id.in_(code_ids))
+        self.codings: list[CaseCoding] = []
+        for row in session.execute(query.order_by(Coding.document_id, Coding.start, Coding.id)):
+            for case_id in self._cases_of(row.document_id, row.start, speaker_turns):
+                self.codings.append(CaseCoding(row.uuid, case_id, row.document_id, row.start,
+                                               row.end, row.code_id, row.coder_id, row.round,
+                                               row.memo))
+        self.by_uuid = {c.uuid: c for c in self.codings}
+
+    def _speaker_turns(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
+        """Per document: turn starts, and (end, case id) of turns whose speaker is a case."""
+        rows = self.session.execute(
+            sa.select(StructureRange.document_id, StructureRange.start, StructureRange.end,
+                      Speaker.case_id)
+            .join(Speaker, Speaker.id == StructureRange.speaker_id)
+            .where(StructureRange.kind == "turn", Speaker.case_id.is_not(None))
+            .order_by(StructureRange.document_id, StructureRange.start)).all()
+        out: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        for doc_id, start, end, case_id in rows:
+            starts, rest = out.setdefault(doc_id, ([], []))
+            starts.append(start)
+            rest.append((end, case_id))
+        return out
+
+    def _cases_of(self, doc_id: int, start: int, speaker_turns) -> list[int]:
+        turns = speaker_turns.get(doc_id)
+        if turns:
+            i = bisect.bisect_right(turns[0], start) - 1
+            if i >= 0 and start < turns[1][i][0]:
+                return [turns[1][i][1]]
+        return self.doc_cases.get(doc_id, [])
+
+    # -- text, pages, sections ---------------------------------------------------------------
+    def text(self, coding: CaseCoding) -> str:
+        if coding.document_id not in self._texts:
+            self._texts[coding.document_id] = self.session.scalar(
+                sa.select(Document.text).where(Document.id == coding.document_id)) or ""
+        return self._texts[coding.document_id][coding.start:coding.end]
+
+    def page(self, coding: CaseCoding) -> str | None:
+        doc = coding.document_id
+        if doc not in self._pages:
+            ranges = self.session.execute(
+                sa.select(StructureRange.start, StructureRange.end, StructureRange.label)
+                .where(StructureRange.document_id == doc, StructureRange.kind == "page")
+                .order_by(StructureRange.start)).all()
+            self._pages[doc] = _page_numbers([tuple(r) for r in ranges])
+        starts, labels = self._pages[doc]
+        if len(starts) < 2:
+            return None
+        return labels[max(bisect.bisect_right(starts, coding.start) - 1, 0)]
+
+    def section(self, coding: CaseCoding) -> str:
+        """The label of the section (vignette) the coding starts in, or ""."""
+        if self._sections is None:
+            self._sections = defaultdict(list)
+            for doc, start, end, label in self.session.execute(
+                    sa.select(StructureRange.document_id, StructureRange.start, StructureRange.end,
+                              StructureRange.label)
+                    .where(StructureRange.kind == "section").order_by(StructureRange.start)):
+                self._sections[doc].append((start, end, label))
+        for start, end, label in self._sections.get(coding.document_id, []):
+            if start <= coding.start < end:
+                return label
+        return ""
+
+    def attributes(self, case_id: int) -> dict:
+        if case_id not in self._attributes:
+            case = self.session.get(Case, case_id)
+            self._attributes[case_id] = case_attributes(self.session, case) if case else {}
+        return self._attributes[case_id]
+
+    # -- quotes --------------------------------------------------------------------------------
+    def citation(self, coding: CaseCoding) -> str:
+        return fallback_citation(self.cases.get(coding.case_id, ""), self.attributes(coding.case_id),
+                                 self.doc_kind.get(coding.document_id, "other"), self.page(coding))
+
+    def quote(self, coding: CaseCoding, max_chars: int = 400) -> str:
+        """The coded passage, whitespace folded, shortened in the middle with "[...]", cited."""
+        text = " ".join(self.text(coding).split())
+        if len(text) > max_chars:
+            half = (max_chars - 7) // 2
+            text = text[:half].rstrip() + " [...] " + text[-half:].lstrip()
+        return f"\u201d{text}\u201d {self.citation(coding)}"
+
+
+def _attr(attrs: dict, *names: str) -> str:
+    for name in names:
+        value = attrs.get(name)
+        if value not in (None, ""):
+            return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return ""
+
+
+def fallback_citation(case: str, attrs: dict, kind: str, page: str | None) -> str:
+    """A citation after the corpora's templates: mayors "(Fornavn, bilag N, s. P)", anonymised
+    employees "(Køn, alder år, opgavetype)", others "(Case, s. P)"."""
+    if kind == "dm_interview":
+        parts = [_attr(attrs, "gender", "køn"),
+                 (_attr(attrs, "age_band", "alder") + " år").strip() if
+                 _attr(attrs, "age_band", "alder") else "",
+                 _attr(attrs, "task_type", "opgavetype")]
+        parts = [p for p in parts if p]
+        if parts:
+            return f"({', '.join(parts)})"
+    parts = [_attr(attrs, "first_name", "fornavn") if kind == "mayor_interview" else ""]
+    parts = [parts[0] or case]
+    appendix = _attr(attrs, "appendix", "bilag")
+    if appendix:
+        parts.append(f"bilag {appendix}")
+    if page:
+        parts.append(f"s. {page}")
+    return f"({', '.join(parts)})"
