@@ -203,10 +203,10 @@ class _Loader:
             if code.id not in keep:
                 continue
             held = counts[code.id]
-            why = (f"holds {held} coding{'s' if held != 1 else ''}" if held
+            why = (f"it holds {held} coding{'s' if held != 1 else ''}" if held
                    else "a code below it holds codings")
             code.flagged = (f"Not in version {version} of {Path(self.source).name}; kept because "
-                            f"it {why}. Merge it into another code, then delete it.")
+                            f"{why}. Merge it into another code, then delete it.")
             key = (code.codebook_id, code.parent_id)
             if key not in next_position:
                 parent = (Code.parent_id.is_(None) if code.parent_id is None
