@@ -7,8 +7,8 @@ Models are never downloaded. Sentences never run across a line break: in transcr
 line is a new utterance.
 
 Lemmas are lower-cased, so that "Borgmesteren" and "borgmestre" both give "borgmester". The
-lookup table is keyed by the word as written; a capitalised word missing from it (sentence
-start) is looked up again in lower case.
+lookup table is keyed by the word as written; a word missing from it is looked up again in
+lower case (sentence starts), then read as a compound (`_lookup_lower`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from typing import Iterable, Iterator
 
 TRAINED_PIPELINES = ("da_core_news_trf", "da_core_news_lg", "da_core_news_md", "da_core_news_sm")
 _LINE_BREAKS = re.compile(r"\n+")
+#: shortest head and tail when an unknown word is read as a compound
+MIN_COMPOUND_PART = 3
 
 #: (start, end, lemma) of one word, as code-point offsets into the analysed text.
 Token = tuple[int, int, str]
@@ -82,6 +84,23 @@ def _lookup_table():
     return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
+@lru_cache(maxsize=200_000)
+def _lookup_lower(word: str) -> str:
+    """The lemma of a lower-case word missing from the table as written: looked up in lower
+    case, else as a compound - the longest tail the table knows is lemmatised and the head
+    kept ("anlægsloftet" -> "anlægs" + "loft"), since Danish writes compounds as one word."""
+    table = _lookup_table()
+    lemma = table.get(word, None)
+    if lemma is not None:
+        return lemma
+    if word.isalpha():
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            lemma = table.get(word[cut:], None)
+            if lemma is not None:
+                return word[:cut] + lemma
+    return word
+
+
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut at line breaks, each piece stripped of surrounding white space."""
     pieces = []
@@ -124,8 +143,8 @@ def _analysis(text: str, doc) -> Analysis:
         if not _is_word(word):
             continue
         lemma = tok.lemma_ or word
-        if table is not None and lemma == word and word != tok.lower_:
-            lemma = table.get(tok.lower_, tok.lower_)
+        if table is not None and lemma == word:  # not in the table as written
+            lemma = _lookup_lower(tok.lower_)
         tokens.append((tok.idx, tok.idx + len(word), lemma.lower()))
     return Analysis(sentences, tokens)
 
