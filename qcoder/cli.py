@@ -25,6 +25,12 @@ COMMAND_MODULES = [
     "codings",
     "codebook",
     "agreement",
+    "search",
+    "importing",
+    "refi",
+    "survey",
+    "export",
+    "verdict",
 ]
 
 
