@@ -30,7 +30,7 @@ from .codes import CodeNode, safe_names
 from .positions import Placement, Selection, SourceText, habitual_units, place_selections, CODEPOINTS
 from .reader import CaseData, ProjectData, SourceData, find_qde, read_project
 from .safety import DEFAULT_LIMITS, Limits, SafeArchive, local, namespace, parse_xml
-from .standard import NS_PREFIX, derived_guid, is_qcoder
+from .standard import NS_PREFIX, is_qcoder
 
 _TYPES = {"Text": "text", "Boolean": "bool", "Integer": "number", "Float": "number",
           "Date": "date", "DateTime": "text"}
@@ -50,6 +50,7 @@ class ImportSummary:
     cases: int = 0
     attributes: int = 0
     memos: int = 0
+    coding_memos: int = 0
     placements: dict[str, Placement] = field(default_factory=dict)
     skipped: Counter = field(default_factory=Counter)
     changes: list[str] = field(default_factory=list)
@@ -59,7 +60,8 @@ class ImportSummary:
                f"{self.target}:",
                f"  {self.documents} documents, {self.codes} codes in "
                f"{len(self.codebooks)} codebook(s) ({', '.join(self.codebooks)}), "
-               f"{self.cases} cases, {self.attributes} attributes, {self.memos} memos",
+               f"{self.cases} cases, {self.attributes} attributes, {self.memos} memos, "
+               f"{self.coding_memos} coding memos",
                f"  {sum(self.codings_by_user.values())} codings: " + (", ".join(
                    f"{user} {n}" for user, n in sorted(self.codings_by_user.items())) or "none")]
         for name, p in self.placements.items():
@@ -68,8 +70,8 @@ class ImportSummary:
             counts = ", ".join(f"{p.count(k)} {k}" for k in
                                ("verified", "relocated", "converted", "as given", "unplaced")
                                if p.count(k))
-            out.append(f"  {name}: {len(p.selections)} selections in {p.unit.label} "
-                       f"(decided by {p.decided_by}): {counts}")
+            out.append(f"  {name}: {len(p.selections)} selections counted in {p.unit.label} "
+                       f"({p.decided_by}): {counts}")
         if self.skipped:
             out.append("  Skipped:")
             out += [f"    {n} {what}" for what, n in sorted(self.skipped.items())]
@@ -81,6 +83,7 @@ class ImportSummary:
                 "documents": self.documents, "codebooks": self.codebooks, "codes": self.codes,
                 "codings_by_user": dict(self.codings_by_user), "cases": self.cases,
                 "attributes": self.attributes, "memos": self.memos,
+                "coding_memos": self.coding_memos,
                 "positions": {n: p.as_json() for n, p in self.placements.items()},
                 "skipped": dict(self.skipped), "changes": self.changes}
 
@@ -107,6 +110,8 @@ class _Writer:
         self.notes = {n.guid: n for n in data.notes if n.guid}
         self.notes_used: set[str] = set()
         self.targets: dict[str, tuple[str, str]] = {}  # GUID -> (memo target kind, uuid)
+        self.target_memos: dict[tuple[str, str | None], Memo] = {}
+        self.coding_rows: dict[str, Coding] = {}
         # NVivo writes one Coding per selection, stamped with whoever exported or merged the
         # project; the selection's creatingUser is the coder who made the coding reference.
         self.selection_coders = "nvivo" in data.origin.casefold()
@@ -187,26 +192,42 @@ class _Writer:
             self._codes(book, code, node.children)
 
     # -- memos -----------------------------------------------------------------------------
-    def memo(self, note_guid: str, kind: str, target: str | None) -> Memo | None:
+    def memo(self, note_guid: str, kind: str, target: str | None) -> None:
         note = self.notes.get(note_guid)
         if note is None:
             self.summary.skipped["references to notes the file does not hold"] += 1
-            return None
+            return
         self.notes_used.add(note_guid)
         writer = self.coders.get(note.user) if note.user else None
-        memo = Memo(uuid=self.uuid(Memo, note.guid), target_kind=kind, target_uuid=target,
-                    coder_id=writer.id if writer else None, title=note.name, text=note.text,
-                    **{k: v for k, v in (("created", note.created),
-                                         ("updated", note.modified or note.created)) if v})
-        self.s.add(memo)
-        self.summary.memos += 1
-        return memo
+        self.attach(kind, target, note.name, note.text, writer, note.created, note.modified,
+                    note.guid)
 
     def described(self, text: str, kind: str, target: str | None, title: str) -> None:
         """A Description used as a memo (as some tools write memos)."""
         if text:
-            self.s.add(Memo(target_kind=kind, target_uuid=target, title=title, text=text))
-            self.summary.memos += 1
+            self.attach(kind, target, title, text)
+
+    def attach(self, kind: str, target: str | None, title: str, text: str, writer=None,
+               created=None, modified=None, guid: str | None = None) -> None:
+        """A memo as qcoder keeps them: a coding's on the coding, one memo per document,
+        code or case (a second one is appended to it), journal entries on the project."""
+        if kind == "coding":
+            coding = self.coding_rows[target]
+            self.summary.coding_memos += not coding.memo
+            coding.memo = "\n\n".join(filter(None, [coding.memo, text]))
+            return
+        existing = self.target_memos.get((kind, target)) if kind != "project" else None
+        if existing is not None:
+            existing.text = "\n\n".join(filter(None, [existing.text,
+                                                      f"{title}\n{text}" if title else text]))
+            return
+        memo = Memo(uuid=self.uuid(Memo, guid), target_kind=kind, target_uuid=target,
+                    coder_id=writer.id if writer else None, title=title, text=text,
+                    **{k: v for k, v in (("created", created),
+                                         ("updated", modified or created)) if v})
+        self.s.add(memo)
+        self.target_memos[(kind, target)] = memo
+        self.summary.memos += 1
 
     # -- cases -----------------------------------------------------------------------------
     def cases(self) -> dict[str, Case]:
@@ -288,8 +309,7 @@ class _Writer:
                        for c in sel.codings]
             codings = [c for c in codings if c is not None]
             for coding in codings:
-                if sel.description:
-                    coding.memo = "\n\n".join(filter(None, [coding.memo, sel.description]))
+                self.described(sel.description, "coding", coding.uuid, "")
                 for note in sel.note_refs:
                     self.memo(note, "coding", coding.uuid)
         for c in data.codings:
@@ -306,16 +326,12 @@ class _Writer:
                         end=span[1], code=code, coder=coder, round=1, origin="imported",
                         **({"created": data.created} if data.created else {}))
         self.s.add(coding)
+        self.coding_rows[coding.uuid] = coding
         self.summary.codings_by_user[coder.name] += 1
         if data.guid:
             self.targets[data.guid] = ("coding", coding.uuid)
-        own_memo = derived_guid("coding-memo", data.guid) if data.guid else None
         for note in data.note_refs:
-            if note == own_memo and note in self.notes:
-                coding.memo = self.notes[note].text
-                self.notes_used.add(note)
-            else:
-                self.memo(note, "coding", coding.uuid)
+            self.memo(note, "coding", coding.uuid)
         return coding
 
     # -- what is left ----------------------------------------------------------------------

@@ -54,6 +54,11 @@ def normalise_with_map(raw: str) -> tuple[str, list[int]]:
     Normalisation works line by line, so each changed line is aligned on its own; the result is
     checked against normalise_text itself, so the two cannot silently drift apart.
     """
+    full = raw
+    # BOMs go first (they may sit between a CR and its LF); keep where the rest came from
+    kept = [i for i, ch in enumerate(raw) if ch != "\ufeff"] if "\ufeff" in raw else None
+    if kept is not None:
+        raw = raw.replace("\ufeff", "")
     pieces: list[str] = []
     origins: list[int] = []
     for m in _LINE.finditer(raw):
@@ -76,7 +81,9 @@ def normalise_with_map(raw: str) -> tuple[str, list[int]]:
             pieces.append("\n")
             origins.append(m.start(2))
     text = "".join(pieces)
-    if text != normalise_text(raw):
+    if kept is not None:
+        origins = [kept[o] for o in origins]
+    if text != normalise_text(full):
         raise RuntimeError("internal: refi.positions.normalise_with_map no longer matches "
                            "transcript.normalise_text; normalisation must stay line by line")
     return text, origins
@@ -221,8 +228,9 @@ def choose_unit(source: SourceText, selections: list[Selection],
         if other is not best:
             differs = [i for i in range(3) if scores[best][i] != scores[other][i]]
             needed = max(needed, differs[0] if differs else 3)
-    reasons = ("selection texts", "positions within the text", "word boundaries",
-               "the exporting program's habit")
+    reasons = ("decided by the selections' own texts", "decided by which positions fit the text",
+               "decided by word boundaries",
+               "nothing told the units apart: the exporting program's habit")
     return best, reasons[needed], texts_real
 
 
