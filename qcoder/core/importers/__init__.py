@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputFileError
 from ..transcript import Span, Transcript, normalise_text
@@ -101,12 +102,16 @@ def format_of(path: Path) -> str:
 
 
 def read_transcript(path: str | Path, *, speaker_pattern: str | None = None,
-                    section_pattern: str | None = None) -> Transcript:
+                    section_pattern: str | None = None,
+                    stage: Callable[[str], None] | None = None) -> Transcript:
+    """Read and structure one file; `stage(what)` hears each step (for long files)."""
+    stage = stage or (lambda what: None)
     path = Path(path)
     fmt = format_of(path)
     if not path.is_file():
         raise InputFileError(f"{path}: no such file")
     reader = importlib.import_module(f"{__name__}.{fmt}")
+    stage("reading")
     found: Extracted = reader.read(path, speaker_pattern=speaker_pattern)
     if found.turns is None:
         text, pages = split_pages(normalise_text(found.text))
@@ -114,6 +119,7 @@ def read_transcript(path: str | Path, *, speaker_pattern: str | None = None,
         text, pages = found.text, []
     if not text.strip():
         raise InputFileError(f"{path}: the file is empty: it has no text to import")
+    stage("finding speakers, pages and sections")
     transcript = structure(text, path.name, fmt, pages=pages, turns=found.turns,
                            speaker_pattern=speaker_pattern, section_pattern=section_pattern)
     transcript.warnings.extend(found.warnings)

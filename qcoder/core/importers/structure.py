@@ -164,8 +164,9 @@ def guess_interviewers(turns: list[Turn], text: str) -> set[str]:
     """Speakers named like an interviewer; else the one who clearly asks the questions.
 
     Without a telling name, the speaker whose turns most often hold a question mark (at least
-    half of them, and twice the rate of anyone else) is guessed; with two speakers, failing
-    that, the one whose turns are much shorter. The user can correct the guess.
+    half of them, and twice the rate of anyone else) is guessed; with two speakers of three or
+    more turns each, failing that, the one whose turns are much shorter. The user can correct
+    the guess.
     """
     names = {t.speaker for t in turns}
     named = {n for n in names if _INTERVIEWER.match(n)}
@@ -182,7 +183,7 @@ def guess_interviewers(turns: list[Turn], text: str) -> set[str]:
     (best, who), (second, _) = rate[0], rate[1]
     if count[who] >= 2 and best >= 0.5 and best >= 2 * second:
         return {who}
-    if len(names) != 2:
+    if len(names) != 2 or min(count.values()) < 3:
         return set()
     a, b = sorted(names, key=lambda n: length[n] / count[n])
     return {a} if length[a] / count[a] < 0.5 * length[b] / count[b] else set()
