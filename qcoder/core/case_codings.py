@@ -74,7 +74,14 @@ class CaseCodings:
                 self.codings.append(CaseCoding(row.uuid, case_id, row.document_id, row.start,
                                                row.end, row.code_id, row.coder_id, row.round,
                                                row.memo))
-        self.by_uuid = {c.uuid: c for c in self.codings}
+        self.by_uuid: dict[str, CaseCoding] = {}
+        self._by_case = {(c.uuid, c.case_id): c for c in self.codings}
+        for c in self.codings:
+            self.by_uuid.setdefault(c.uuid, c)
+
+    def find(self, uuid: str, case_id: int) -> CaseCoding | None:
+        """The coding as seen from `case_id` (a document may belong to several cases)."""
+        return self._by_case.get((uuid, case_id)) or self.by_uuid.get(uuid)
 
     def _speaker_turns(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
         """Per document: turn starts, and (end, case id) of turns whose speaker is a case."""
@@ -140,6 +147,14 @@ class CaseCodings:
         return self._attributes[case_id]
 
     # -- quotes --------------------------------------------------------------------------------
+    @staticmethod
+    def distinct(codings: list[CaseCoding]) -> list[CaseCoding]:
+        """One coding per passage: two coders' codings of the same span quote it once."""
+        seen: dict[tuple[int, int, int], CaseCoding] = {}
+        for c in codings:
+            seen.setdefault((c.document_id, c.start, c.end), c)
+        return list(seen.values())
+
     def citation(self, coding: CaseCoding) -> str:
         return fallback_citation(self.cases.get(coding.case_id, ""), self.attributes(coding.case_id),
                                  self.doc_kind.get(coding.document_id, "other"), self.page(coding))

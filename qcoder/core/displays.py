@@ -122,6 +122,16 @@ def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozen
             if case in extra or any(cc.doc_kind[d] in kinds for d in cc.case_docs.get(case, []))]
 
 
+def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings) -> list[int]:
+    """The cases a hypothesis is judged over: those of the corpus kinds where its linked codes
+    or counter-evidence were coded, and any case with a recorded verdict."""
+    linked = set(code_directions(session, hypothesis_id))
+    flagged = counter_evidence(session, hypothesis_id)
+    judged = {case for case, h in verdict_states(session, hypothesis_id)}
+    return relevant_cases(cc, {c.code_id for c in cc.codings
+                               if c.code_id in linked or c.uuid in flagged}, judged)
+
+
 def _quotes(cc: CaseCodings, codings: list[CaseCoding], prefix: str = "") -> str:
     return "\n".join(prefix + cc.quote(c) for c in codings)
 
@@ -141,23 +151,18 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
     cc = cc or case_codings(session, options)
     states = {case: s for (case, _h), s in verdict_states(session, hyp.id).items()}
     suggestions = suggest_verdicts(session, hyp.id, cc)
-    linked = set(code_directions(session, hyp.id))
-    flagged = counter_evidence(session, hyp.id)
-    linked_cases = {c.case_id for c in cc.codings if c.code_id in linked or c.uuid in flagged}
-    rows_cases = relevant_cases(cc, {c.code_id for c in cc.codings if c.case_id in linked_cases
-                                     and (c.code_id in linked or c.uuid in flagged)},
-                                set(states))
+    rows_cases = hypothesis_cases(session, hyp.id, cc)
     display_columns = list(hyp.display_columns or [])
-    answers, ds = {}, None
+    answers = {}
     if options.survey_items:
-        ds = dataset_by_name(session, options.survey)
-        answers = case_answers(session, ds, list(options.survey_items))
+        answers = case_answers(session, dataset_by_name(session, options.survey),
+                               list(options.survey_items))
     columns = ([Column("Case")] + [Column(a) for a in options.attributes]
                + [Column(c, "long") for c in display_columns]
                + [Column("Vurdering", "verdict"), Column("Forslag"),
                   Column("Støttende kodninger", "number"), Column("Modstridende kodninger", "number"),
                   Column("Nøglecitater", "long")]
-               + [Column(_item_header(session, ds, i)) for i in options.survey_items])
+               + [Column(_item_header(i)) for i in options.survey_items])
     table = Table(f"hypothesis-{hyp.ident}", f"Hypotesedisplay {hyp.ident}: {hyp.label}".strip(),
                   columns, caption=hyp.statement)
     for case_id in rows_cases:
@@ -167,18 +172,21 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
         row += [Cell(_plain(attrs.get(a))) for a in options.attributes]
         for column in display_columns:
             statement, quote_ids = state.cell(column) if state else ("", ())
-            quoted = [cc.by_uuid[u] for u in quote_ids if u in cc.by_uuid]
+            quoted = [c for c in (cc.find(u, case_id) for u in quote_ids) if c is not None]
             text = "\n".join(filter(None, [statement, _quotes(cc, quoted)]))
             row.append(Cell(text or None, codings=tuple(c.uuid for c in quoted)))
         row.append(_verdict_cell(state))
         row.append(Cell(f"{VERDICT_SYMBOLS[suggestion.verdict]} {suggestion.verdict}"))
         row.append(Cell(len(suggestion.supporting), codings=suggestion.supporting))
         row.append(Cell(len(suggestion.contradicting), codings=suggestion.contradicting))
-        chosen = [u for u in (state.evidence if state else ()) if u in cc.by_uuid]
-        key = [cc.by_uuid[u] for u in (chosen or suggestion.supporting[:options.quotes])
-               if cc.by_uuid[u].case_id == case_id]
-        against = [cc.by_uuid[u] for u in suggestion.contradicting[:1]
-                   if cc.by_uuid[u].case_id == case_id and u not in chosen]
+        chosen = [c for c in (cc.find(u, case_id) for u in (state.evidence if state else ()))
+                  if c is not None]
+        if chosen:
+            key = cc.distinct(chosen)
+        else:
+            key = cc.distinct([cc.find(u, case_id) for u in suggestion.supporting])[:options.quotes]
+        against = [cc.find(u, case_id) for u in suggestion.contradicting[:1]
+                   if cc.find(u, case_id) not in chosen]
         text = "\n".join(filter(None, [_quotes(cc, key), _quotes(cc, against, "Modfortælling: ")]))
         row.append(Cell(text or None, codings=tuple(c.uuid for c in key + against)))
         row += [Cell(answers.get(cc.cases[case_id], {}).get(i)) for i in options.survey_items]
@@ -197,8 +205,8 @@ def _plain(value):
     return value if value is None or isinstance(value, (int, str)) else str(value)
 
 
-def _item_header(session: Session, ds, ident: str) -> str:
-    return f"Survey: {ident}" if ds is None else f"Survey {ident} (eget svar)"
+def _item_header(ident: str) -> str:
+    return f"Survey {ident} (eget svar)"
 
 
 def filter_notes(options: Options) -> list[str]:
@@ -218,15 +226,8 @@ def overview_matrix(session: Session, options: Options, cc: CaseCodings | None =
     hyps = list(session.scalars(sa.select(Hypothesis).order_by(Hypothesis.codebook_id.is_(None),
                                                                Hypothesis.position, Hypothesis.ident)))
     states = verdict_states(session)
-    per_hyp = {}
-    for hyp in hyps:
-        suggestions = suggest_verdicts(session, hyp.id, cc)
-        linked = set(code_directions(session, hyp.id))
-        flagged = counter_evidence(session, hyp.id)
-        relevant = set(relevant_cases(cc, {c.code_id for c in cc.codings if c.code_id in linked
-                                           or c.uuid in flagged},
-                                      {case for (case, h) in states if h == hyp.id}))
-        per_hyp[hyp.id] = (suggestions, relevant)
+    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc),
+                        set(hypothesis_cases(session, hyp.id, cc))) for hyp in hyps}
     table = Table("overview", "Oversigtsmatrix: vurderinger pr. case og hypotese",
                   [Column("Case")] + [Column(h.ident, "verdict") for h in hyps])
     for case_id, name in cc.cases.items():
@@ -281,7 +282,7 @@ def motivation_profile(session: Session, options: Options, cc: CaseCodings | Non
     for case_id in rows_cases:
         row = [Cell(cc.cases[case_id])]
         for code in codes:
-            found = cells.get((case_id, code.id), [])
+            found = cc.distinct(cells.get((case_id, code.id), []))
             lines = [cc.quote(c) + (f" \u2192 {c.memo}" if c.memo else "") for c in found[:per_cell]]
             if len(found) > per_cell:
                 lines.append(f"(+{len(found) - per_cell} flere)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,26 +124,27 @@ def read_csv(path: Path) -> SheetData:
     counts = {d: first_line.count(d) for d in (";", "\t", ",")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = [(reader.line_num, r) for r in reader if any(c.strip() for c in r)]
+    if not records:
+        raise InputFileError(f"{path}: no header row; the first line must name the columns")
+    header = [c.strip() for c in records[0][1]]
+    lengths = Counter(len(r) for _n, r in records[1:])
+    usual = lengths.most_common(1)[0][0] if lengths else len(header)
     rows: list[list[Cell]] = []
     places: list[str] = []
-    header: list[str] | None = None
-    for record in reader:
-        if not any(c.strip() for c in record):
-            continue
-        if header is None:
-            header = [c.strip() for c in record]
-            continue
-        if any(c.strip() for c in record[len(header):]):
+    for line, record in records[1:]:
+        if len(record) > len(header) and (any(c.strip() for c in record[len(header):])
+                                          or len(record) != usual):
             raise InputFileError(
-                f"{path}: line {reader.line_num} has {len(record)} values but the header names "
+                f"{path}: line {line} has {len(record)} values but the header names "
                 f"{len(header)} columns; a value probably contains {delimiter!r} without quotes - "
                 "put double quotes around that value")
         rows.append([Cell(c.strip()) for c in record])
-        places.append(f"line {reader.line_num}")
+        places.append(f"line {line}")
     notes = [f"{path.name}: {note}"] if note else []
     if delimiter == ";":
         notes.append(f"{path.name}: semicolon-separated (as Danish Excel writes CSV)")
-    return _finish(SheetData(path.name, header or [], rows, places, notes))
+    return _finish(SheetData(path.name, header, rows, places, notes))
 
 
 # -- xlsx ------------------------------------------------------------------------------------
