@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import yaml
+
 from qcoder.core.bulk import code_from_csv
-from qcoder.core.codebook import add_codebook
+from qcoder.core.codebook import load_codebook
 from qcoder.core.documents import store_transcript
 from qcoder.core.importers import structure
 from qcoder.core.store import Project
@@ -22,10 +24,10 @@ def make_project(path: Path, documents: dict[str, list[str]], codes: dict[str, l
     per document, the [start, end) offsets of its units."""
     project = Project.create(path, title="Enighedstest")
     offsets: dict[str, list[tuple[int, int]]] = {}
+    load_book(project, path.parent, [
+        {"name": name, "children": [{"name": c} for c in kids]} if kids else {"name": name}
+        for name, kids in codes.items()])
     with project.transaction() as s:
-        add_codebook(s, {"codebook": BOOK, "id": "enighed", "version": 1, "codes": [
-            {"name": name, "children": [{"name": c} for c in kids]} for name, kids in codes.items()
-        ]})
         for name, units in documents.items():
             text = normalise_text("\n\n".join(units) + "\n")
             pos, spans = 0, []
@@ -36,6 +38,14 @@ def make_project(path: Path, documents: dict[str, list[str]], codes: dict[str, l
             store_transcript(s, structure(text, f"{name}.txt", "txt"), name)
             offsets[name] = spans
     return project, offsets
+
+
+def load_book(project, folder: Path, codes: list[dict], version: int = 1) -> None:
+    """Load the test codebook (with `codes`) from a real YAML file, as `qcoder codebook` does."""
+    file = folder / f"enighed_v{version}.yaml"
+    file.write_text(yaml.safe_dump({"codebook": BOOK, "id": "enighed", "version": version,
+                                    "codes": codes}, allow_unicode=True), encoding="utf-8")
+    load_codebook(project, file)
 
 
 def code(project, tmp: Path, coder: str, rows: list[tuple[str, int, int, str]]) -> int:

@@ -8,11 +8,10 @@ import pytest
 
 from qcoder.core.agreement import agreement_report
 from qcoder.core.documents import store_transcript
-from qcoder.core.codebook import add_codebook
 from qcoder.core.importers import structure
 from qcoder.core.store import Project
 
-from .agreement_support import BOOK, code, make_project, path
+from .agreement_support import code, load_book, make_project, path
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", nominal example:
 # 4 coders, 12 units, values 1-5, None = missing. Published alpha (nominal) = 0.743.
@@ -106,8 +105,8 @@ def test_nvivo_character_level_example(tmp_path):
     assert len(text) == 1000
     project = Project.create(tmp_path / "n.qcoder")
     with project:
+        load_book(project, tmp_path, [{"name": "Pres"}])
         with project.transaction() as s:
-            add_codebook(s, {"codebook": BOOK, "id": "enighed", "version": 1, "codes": [{"name": "Pres"}]})
             store_transcript(s, structure(text, "nvivo.txt", "txt"), "nvivo")
         code(project, tmp_path, "A", [("nvivo", 0, 150, path("Pres"))])
         code(project, tmp_path, "B", [("nvivo", 0, 50, path("Pres")), ("nvivo", 150, 200, path("Pres"))])

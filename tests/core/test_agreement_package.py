@@ -9,7 +9,6 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.core.agreement import agreement_report
-from qcoder.core.codebook import add_codebook
 from qcoder.core.documents import store_transcript
 from qcoder.core.errors import QcoderError
 from qcoder.core.importers import structure
@@ -19,10 +18,9 @@ from qcoder.core.store import Project
 from qcoder.core.store.models import Code, Coder, Coding, Document
 from qcoder.core.transcript import content_hash, normalise_text
 
-from .agreement_support import BOOK, code, path
+from .agreement_support import code, load_book, path
 
-CODEBOOK = {"codebook": BOOK, "id": "enighed", "version": 1,
-            "codes": [{"name": "Økonomi"}, {"name": "Chikane"}]}
+CODES = [{"name": "Økonomi"}, {"name": "Chikane"}]
 
 
 def transcript(n: int, who: str) -> str:
@@ -36,8 +34,8 @@ def transcript(n: int, who: str) -> str:
 @pytest.fixture
 def project(tmp_path):
     project = Project.create(tmp_path / "hoved.qcoder", title="Borgmestre")
+    load_book(project, tmp_path, CODES)
     with project.transaction() as s:
-        add_codebook(s, CODEBOOK)
         for name, who in (("jens_æ", "Jens"), ("hanne_ø", "Hanne")):
             store_transcript(s, structure(transcript(6, who), f"{name}.txt", "txt"), name)
     yield project
@@ -137,7 +135,7 @@ def test_merge_reports_what_it_cannot_attach(project, tmp_path):
         doc.text = doc.text.replace("Svar 0.", "Svar nul.")
         doc.content_hash = content_hash(doc.text)
         s.delete(s.scalar(sa.select(Code).where(Code.name == "Chikane")))
-        add_codebook(s, dict(CODEBOOK, version=2, codes=[{"name": "Økonomi"}]))
+    load_book(project, tmp_path, CODES, version=2)
     summary = merge_package(project, out).value
     assert summary.added == 0
     text = " ".join(summary.problems)

@@ -7,7 +7,6 @@ import pytest
 
 from qcoder.core.agreement import agreement_report
 from qcoder.core.agreement.units import load_corpus, text_units
-from qcoder.core.codebook import add_codebook
 from qcoder.core.documents import store_transcript
 from qcoder.core.errors import QcoderError
 from qcoder.core.importers import structure
@@ -15,7 +14,7 @@ from qcoder.core.nlp import pipeline_name, sentence_spans
 from qcoder.core.store import Project
 from qcoder.core.transcript import normalise_text
 
-from .agreement_support import BOOK, code, make_project, path
+from .agreement_support import code, load_book, make_project, path
 
 TRANSCRIPT = normalise_text("""Interviewer: Hvorfor stoppede du? Var det økonomien?
 
@@ -30,10 +29,9 @@ Jens Ærø: Der kom trusler. Min familie blev påvirket, og så gik jeg.
 @pytest.fixture
 def interview(tmp_path):
     project = Project.create(tmp_path / "i.qcoder")
+    load_book(project, tmp_path, [{"name": "Økonomi"}, {"name": "Chikane"},
+                                  {"name": "Motiv", "children": [{"name": "Policy"}, {"name": "Office"}]}])
     with project.transaction() as s:
-        add_codebook(s, {"codebook": BOOK, "id": "enighed", "version": 1, "codes": [
-            {"name": "Økonomi"}, {"name": "Chikane"},
-            {"name": "Motiv", "children": [{"name": "Policy"}, {"name": "Office"}]}]})
         store_transcript(s, structure(TRANSCRIPT, "jens.txt", "txt"), "jens")
     yield project
     project.close()
