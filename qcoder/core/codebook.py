@@ -16,7 +16,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .codebook_schema import CodebookFileError, Mapping, iter_codes, read_codebook_file
+from .codebook_schema import (
+    CodebookFileError, Mapping, iter_codes, read_codebook_file, validate_codebook,
+)
 from .store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis
 
 __all__ = ["LoadReport", "add_codebook", "load_codebook", "load_codebooks", "read_codebook_file"]
@@ -252,7 +254,9 @@ def _depth(code: Code) -> int:
 
 
 def add_codebook(session: Session, data: Mapping, source: str = "") -> LoadReport:
-    """Add or update the codebook of a validated file in the caller's transaction."""
+    """Add or update the codebook of a parsed file (or an equivalent dict) in the caller's
+    transaction; the data is validated first, so a dict built in code gets the same checks."""
+    validate_codebook(data, source or "codebook data")
     return _Loader(session, data, source).run()
 
 

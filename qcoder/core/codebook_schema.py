@@ -243,7 +243,7 @@ class _Validator:
         if not isinstance(value, dict):
             self.problem(line, where, f"must be a mapping of 'key: value' lines, not {_kind(value)}")
             return False
-        lines = getattr(value, "key_lines", {})
+        lines = _lines(value)
         own = getattr(value, "line", line)
         for key in value:
             if key not in schema:
@@ -272,7 +272,7 @@ class _Validator:
     def codebook(self, data: Any) -> None:
         if not self.mapping(data, TOP, "", 1):
             return
-        lines = data.key_lines
+        lines = _lines(data)
         hyp_ids: dict[str, int] = {}
         hypotheses = self.items(data.get("hypotheses"), "hypotheses", lines.get("hypotheses"))
         for i, hyp in enumerate(hypotheses):
@@ -286,7 +286,7 @@ class _Validator:
         for i, hyp in enumerate(hypotheses):
             if isinstance(hyp, dict) and hyp.get("parent") is not None \
                     and hyp["parent"] not in hyp_ids:
-                self.problem(hyp.key_lines.get("parent"), f"hypotheses[{i}].parent",
+                self.problem(_lines(hyp).get("parent"), f"hypotheses[{i}].parent",
                              f"{hyp['parent']!r} is not a hypothesis of this file; "
                              f"declare it under 'hypotheses:' ({_known(hyp_ids)})")
         codes = self.items(data.get("codes"), "codes", lines.get("codes"))
@@ -310,22 +310,26 @@ class _Validator:
                 names.setdefault(name, code_line)
             if isinstance(code.get("uuid"), str):
                 if code["uuid"] in uuids:
-                    self.problem(code.key_lines["uuid"], here + ".uuid",
+                    self.problem(_lines(code).get("uuid"), here + ".uuid",
                                  "this uuid is used by another code in the file; delete the line")
                 uuids.add(code["uuid"])
             links = self.items(code.get("hypotheses"), here + ".hypotheses",
-                               code.key_lines.get("hypotheses"))
+                               _lines(code).get("hypotheses"))
             for j, link in enumerate(links):
                 link_where = f"{here}.hypotheses[{j}]"
-                link_line = _line(link, code.key_lines.get("hypotheses"))
+                link_line = _line(link, _lines(code).get("hypotheses"))
                 if self.mapping(link, LINK, link_where, link_line) \
                         and isinstance(link.get("id"), str) and link["id"] not in hyp_ids:
                     self.problem(link_line, link_where + ".id",
                                  f"{link['id']!r} is not a hypothesis of this file; declare it "
                                  f"under 'hypotheses:' ({_known(hyp_ids)})")
             children = self.items(code.get("children"), here + ".children",
-                                  code.key_lines.get("children"))
-            self.codes(children, here + ".children", code.key_lines.get("children"), hyp_ids, uuids)
+                                  _lines(code).get("children"))
+            self.codes(children, here + ".children", _lines(code).get("children"), hyp_ids, uuids)
+
+
+def _lines(value: Any) -> dict:
+    return getattr(value, "key_lines", {})
 
 
 def _join(where: str, key: Any) -> str:
