@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def add_coding_origin(op: Operations) -> None:
@@ -137,11 +137,36 @@ def add_text_index_tables(op: Operations) -> None:
     )
 
 
+def add_detached_codings(op: Operations) -> None:
+    """v4 -> v5: codings whose text a transcript edit deleted are kept (models_editing.py)."""
+    op.create_table(
+        "detached_codings",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String(36), nullable=False, unique=True),
+        sa.Column("document_id", sa.Integer,
+                  sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("coder_id", sa.Integer, sa.ForeignKey("coders.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("round", sa.Integer, nullable=False),
+        sa.Column("memo", sa.Text, nullable=False),
+        sa.Column("origin", sa.String(16), nullable=False),
+        sa.Column("created", sa.DateTime, nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("detached", sa.DateTime, nullable=False),
+    )
+    op.create_index("ix_detached_doc", "detached_codings", ["document_id"])
+
+
 #: STEPS[v] carries a project from schema version v to v + 1.
 STEPS: dict[int, Callable[[Operations], None]] = {
     1: add_coding_origin,
     2: add_analysis_tables,
     3: add_text_index_tables,
+    4: add_detached_codings,
 }
 
 
