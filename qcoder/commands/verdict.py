@@ -144,7 +144,7 @@ def register(sub) -> None:
     a.add_argument("id", help="a new id, e.g. H5")
     a.add_argument("--label")
     a.add_argument("--statement")
-    a.add_argument("--kind", default="exit", choices=("exit", "retention"))
+    a.add_argument("--kind", default="exit", choices=("exit", "retention", "general"))
     a.add_argument("--columns", help="display columns separated by |")
     a.set_defaults(func=cmd_hypothesis_add)
 

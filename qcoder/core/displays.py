@@ -192,11 +192,14 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
         row += [Cell(answers.get(cc.cases[case_id], {}).get(i)) for i in options.survey_items]
         table.rows.append(row)
     table.notes = [
-        f"Hypotese ({'fastholdelse' if hyp.kind == 'retention' else 'exit'}): {hyp.statement}",
+        f"Hypotese ({_KIND_NAMES.get(hyp.kind, hyp.kind)}): {hyp.statement}",
         "Vurdering er forskerens; Forslag er beregnet af de koblede koder og overskriver "
         "aldrig vurderingen. Nøglecitater er de valgte belæg, ellers de første støttende.",
     ] + filter_notes(options)
     return table
+
+
+_KIND_NAMES = {"exit": "exit", "retention": "fastholdelse", "general": "generel"}
 
 
 def _plain(value):

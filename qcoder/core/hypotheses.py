@@ -22,14 +22,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .case_codings import CaseCodings
+from .codebook_schema import DIRECTIONS, HYPOTHESIS_KINDS
 from .errors import NotFoundError, QcoderError
 from .lookup import _hint, _nfc
 from .operations import Result, run
 from .store.models import Case, Code, CodeHypothesis, Coding, Hypothesis, new_uuid
 from .store.models_analysis import VERDICTS, CounterEvidence, Verdict, VerdictCell
 
-HYPOTHESIS_KINDS = ("exit", "retention")
-DIRECTIONS = ("supports", "contradicts")
 _ALIASES = {"stotte": "støtte", "support": "støtte", "supported": "støtte",
             "delvis stotte": "delvis støtte", "partial": "delvis støtte",
             "partly": "delvis støtte", "ingen stotte": "ingen støtte", "none": "ingen støtte",

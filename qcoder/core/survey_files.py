@@ -364,7 +364,8 @@ def read_labels(data: SheetData) -> dict[str, ItemLabels]:
         out[ident] = ItemLabels(
             wording=get("wording"),
             labels=[parse_label(p) for p in split_list(get("labels"))],
-            missing=split_list(get("missing")) if get("missing") else None,
+            missing=[v for part in split_list(get("missing")) for v in parse_label(part) if v]
+            if get("missing") else None,
             filter=get("filter"), top_k=int(top) if top else None, place=place,
         )
     return out
