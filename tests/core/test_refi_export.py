@@ -8,7 +8,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from qcoder.core.errors import NotFoundError, QcoderError
+from qcoder.core.errors import CancelledError, NotFoundError, QcoderError
+from qcoder.core.memos import set_memo
 from qcoder.core.refi import export_qdc, export_qdpx, import_qdc, import_qdpx
 from qcoder.core.store import Project
 from tests.core.refi_support import NS, build_rich_project, schema, snapshot
@@ -112,3 +113,23 @@ def test_qdc_export_validates_and_loads_into_another_project(rich, tmp_path):
     with Project.create(tmp_path / "tom.qcoder") as empty, pytest.raises(QcoderError, match="no codebooks"):
         export_qdc(empty, tmp_path / "tom.qdc")
     assert not (tmp_path / "tom.qdc").exists()
+
+
+def test_empty_project_cancel_and_characters_xml_cannot_carry(rich, tmp_path):
+    with Project.create(tmp_path / "tom.qcoder") as empty:
+        export_qdpx(empty, tmp_path / "tom.qdpx")
+    schema("Project-mrt2019.xsd").validate(_qde(tmp_path / "tom.qdpx").decode("utf-8"))
+    assert import_qdpx(tmp_path / "tom.qdpx", tmp_path / "tom2.qcoder").documents == 0
+
+    def cancel(done, total, what):
+        raise CancelledError("cancelled")
+
+    with pytest.raises(CancelledError):
+        export_qdpx(rich, tmp_path / "afbrudt.qdpx", report=cancel)
+    assert not list(tmp_path.glob("*afbrudt*"))
+
+    set_memo(rich, "project", None, "Bip\x07 og\x0b lodret tab")
+    export_qdpx(rich, tmp_path / "ud.qdpx")
+    qde = _qde(tmp_path / "ud.qdpx").decode("utf-8")
+    schema("Project-mrt2019.xsd").validate(qde)
+    assert "Bip og lodret tab" in qde

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..store.models import Code, Codebook
 from .safety import local
-from .standard import colour, norm_guid
+from .standard import colour, norm_guid, xml_text
 
 
 @dataclass
@@ -53,21 +53,22 @@ def write_codes(parent: Element, ns: str, session: Session, books: list[Codebook
     children = children_of(session, books)
 
     def code_element(into: Element, code: Code) -> None:
-        el = SubElement(into, f"{{{ns}}}Code", guid=code.uuid, name=code.name, isCodable="true")
+        el = SubElement(into, f"{{{ns}}}Code", guid=code.uuid, name=xml_text(code.name),
+                        isCodable="true")
         if colour(code.color):
             el.set("color", colour(code.color))
         if code.definition:
-            SubElement(el, f"{{{ns}}}Description").text = code.definition
+            SubElement(el, f"{{{ns}}}Description").text = xml_text(code.definition)
         for note in (code_notes or {}).get(code.uuid, []):
             SubElement(el, f"{{{ns}}}NoteRef", targetGUID=note)
         for child in children.get(code.id, []):
             code_element(el, child)
 
     for book in books:
-        el = SubElement(parent, f"{{{ns}}}Code", guid=book.uuid, name=book.name,
+        el = SubElement(parent, f"{{{ns}}}Code", guid=book.uuid, name=xml_text(book.name),
                         isCodable="false")
         if book.description:
-            SubElement(el, f"{{{ns}}}Description").text = book.description
+            SubElement(el, f"{{{ns}}}Description").text = xml_text(book.description)
         for code in (c for c in children.get(None, []) if c.codebook_id == book.id):
             code_element(el, code)
 

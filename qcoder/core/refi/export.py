@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from ..store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder, Coding, Document,
                             Memo)
 from .codes import write_codes
-from .standard import ORIGIN, PROJECT_NS, derived_guid, xml_datetime
+from .standard import ORIGIN, PROJECT_NS, derived_guid, xml_datetime, xml_text
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PREVIEW = 100
@@ -40,9 +40,9 @@ def _tag(name: str) -> str:
 
 
 def _sub(parent: Element, tag: str, text: str | None = None, **attrs) -> Element:
-    el = SubElement(parent, _tag(tag), {k: v for k, v in attrs.items() if v is not None})
+    el = SubElement(parent, _tag(tag), {k: xml_text(v) for k, v in attrs.items() if v is not None})
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)
     return el
 
 
@@ -126,11 +126,11 @@ class _ProjectWriter:
 
     # -- memos -----------------------------------------------------------------------------
     def _note(self, guid: str, name: str, text: str, coder: str | None, created, updated=None):
-        note = Element(_tag("Note"), {k: v for k, v in {
+        note = Element(_tag("Note"), {k: xml_text(v) for k, v in {
             "guid": guid, "name": name, "creatingUser": coder,
             "creationDateTime": xml_datetime(created),
             "modifiedDateTime": xml_datetime(updated)}.items() if v is not None})
-        SubElement(note, _tag("PlainTextContent")).text = text
+        SubElement(note, _tag("PlainTextContent")).text = xml_text(text)
         self.notes.append(note)
 
     def memos(self) -> None:

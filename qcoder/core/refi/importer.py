@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..documents import store_transcript
@@ -27,7 +26,8 @@ from ..store import Project
 from ..store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder, Coding, Document,
                             Memo, new_uuid)
 from .codes import CodeNode, safe_names
-from .positions import Placement, Selection, SourceText, habitual_units, place_selections, CODEPOINTS
+from .positions import (CODEPOINTS, Placement, Selection, SourceText, habitual_units,
+                        place_selections)
 from .reader import CaseData, ProjectData, SourceData, find_qde, read_project
 from .safety import DEFAULT_LIMITS, Limits, SafeArchive, local, namespace, parse_xml
 from .standard import NS_PREFIX, is_qcoder
@@ -115,6 +115,9 @@ class _Writer:
         # NVivo writes one Coding per selection, stamped with whoever exported or merged the
         # project; the selection's creatingUser is the coder who made the coding reference.
         self.selection_coders = "nvivo" in data.origin.casefold()
+        if self.selection_coders:
+            summary.changes.append("codings are attributed to the user who made their "
+                                   "selection, as NVivo records coders")
 
     def uuid(self, model: type, guid: str | None) -> str:
         """The GUID as the row's UUID, unless missing or already used by another row."""
@@ -137,9 +140,8 @@ class _Writer:
         self.s.flush()
 
     def coder(self, *guids: str | None) -> Coder:
-        for guid in guids:
-            if guid and guid in self.coders:
-                return self.coders[guid]
+        """The coder named by the first GUID given (the coding's own user before its
+        selection's, source's and project's); a GUID no User lists gets a coder of its own."""
         guid = next((g for g in guids if g), None)
         key = guid or "unknown"
         if key not in self.coders:
@@ -171,7 +173,8 @@ class _Writer:
             self.s.add(book)
             self.summary.codebooks.append(book.name)
             self._codes(book, None, nodes)
-        categories = sum(1 for t in tops for n in t.walk() if not n.codable) - (len(tops) if own else 0)
+        categories = sum(1 for t in tops for n in t.walk() if not n.codable)
+        categories -= len(tops) if own else 0
         if categories:
             self.summary.changes.append(f"{categories} categories (isCodable=\"false\") became "
                                         "ordinary parent codes: qcoder lets every code be applied")
@@ -369,11 +372,14 @@ def _place(data: ProjectData, summary: ImportSummary, report) -> list[tuple]:
         source = SourceText(src.raw)
         selections = [Selection(s.start, s.end, s.name) for s in src.selections]
         placement = place_selections(source, selections, units)
-        for sel, raw in zip(placement.selections, src.selections):
-            if sel.span is None:
-                summary.skipped[f"selections that could not be placed ({sel.why})"] += 1
-                if raw.codings:
-                    summary.skipped["codings on selections that could not be placed"] += len(raw.codings)
+        lost = [(sel.why, len(raw.codings)) for sel, raw in zip(placement.selections,
+                                                                src.selections) if sel.span is None]
+        if lost:
+            examples = "; ".join(dict.fromkeys(why for why, _ in lost[:3]))
+            summary.skipped[f"selections in {src.name!r} that could not be placed "
+                            f"(e.g. {examples})"] += len(lost)
+            summary.skipped["codings on selections that could not be placed"] += sum(
+                n for _, n in lost)
         placed.append((src, source, placement))
         if report:
             report(done, total, f"placing selections in {src.name}")

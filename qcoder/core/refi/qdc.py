@@ -39,13 +39,15 @@ def _books(session: Session, codebook) -> list[Codebook]:
         return books
     if isinstance(codebook, Codebook):
         return [session.get(Codebook, codebook.id)]
-    column = Codebook.id if isinstance(codebook, int) else None
-    query = (sa.select(Codebook).where(column == codebook) if column is not None else
-             sa.select(Codebook).where(sa.or_(Codebook.ident == codebook, Codebook.name == codebook)))
-    book = session.scalar(query)
+    if isinstance(codebook, int):
+        book = session.get(Codebook, codebook)
+    else:
+        book = session.scalar(sa.select(Codebook).where(
+            sa.or_(Codebook.ident == codebook, Codebook.name == codebook)))
     if book is None:
         known = ", ".join(repr(i) for i in session.scalars(sa.select(Codebook.ident)))
-        raise NotFoundError(f"no codebook with id or name {codebook!r}; known ids: {known or 'none'}")
+        raise NotFoundError(f"no codebook with id or name {codebook!r}; "
+                            f"known ids: {known or 'none'}")
     return [book]
 
 
@@ -213,7 +215,7 @@ def read_qdc(path: str | Path) -> tuple[str, list[CodeNode], Counter]:
         raise InputFileError(f"{path}: the codebook holds no codes; nothing to load")
     skipped = Counter()
     for sets in (c for c in root if local(c.tag) == "Sets"):
-        skipped["sets (code groups; qcoder has none)"] += sum(1 for s in sets if local(s.tag) == "Set")
+        skipped["sets (code groups; qcoder has none)"] += sum(local(s.tag) == "Set" for s in sets)
     return root.get("origin") or "", nodes, skipped
 
 

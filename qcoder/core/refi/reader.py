@@ -175,7 +175,8 @@ class _Reader:
         path = el.get("plainTextPath")
         if not path:
             if el.get("richTextPath"):
-                return None, "it has only rich text (no plain text) and qcoder places codings on plain text"
+                return None, ("it has only rich text, and positions refer to plain text; "
+                              "export it with plain text")
             return None, "it has no text"
         data, why = self._file(path)
         if data is None:
@@ -245,8 +246,9 @@ class _Reader:
                     if ref is not None and value is not None and norm_guid(ref.get("targetGUID")):
                         values.append((norm_guid(ref.get("targetGUID")), local(value.tag),
                                        (value.text or "").strip()))
-                unsupported = Counter({"codes applied to cases": len(_children(c, "CodeRef")),
-                                       "selections linked to cases": len(_children(c, "SelectionRef"))})
+                unsupported = Counter({
+                    "codes applied to cases": len(_children(c, "CodeRef")),
+                    "selections linked to cases": len(_children(c, "SelectionRef"))})
                 cases.append(CaseData(norm_guid(c.get("guid")), (c.get("name") or "").strip(),
                                       _text(c, "Description"), values,
                                       _refs(c, "SourceRef"), unsupported))
@@ -258,9 +260,9 @@ class _Reader:
         book = _child(self.root, "CodeBook")
         codes = read_codes(_child(book, "Codes") if book is not None else None)
         variables, cases = self.cases()
-        links = [(o, t) for holder in _children(self.root, "Links")
-                 for link in _children(holder, "Link")
-                 if (o := norm_guid(link.get("originGUID"))) and (t := norm_guid(link.get("targetGUID")))]
+        links = [(norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
+                 for holder in _children(self.root, "Links") for link in _children(holder, "Link")]
+        links = [(o, t) for o, t in links if o and t]
         for holder in _children(self.root, "Sets"):
             self.skipped["sets (qcoder has no sets)"] += len(_children(holder, "Set"))
         for holder in _children(self.root, "Graphs"):

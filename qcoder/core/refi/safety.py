@@ -136,8 +136,9 @@ def parse_xml(data: bytes, where: str) -> Element:
     except ParseError as exc:
         line, column = exc.position
         what = str(exc).split(":", 1)[0]
-        raise InputFileError(f"{where}: line {line}, column {column}: not well-formed XML "
-                             f"({what}); the file is damaged or cut off - export it again") from None
+        raise InputFileError(
+            f"{where}: line {line}, column {column}: not well-formed XML ({what}); "
+            "the file is damaged or cut off - export it again") from None
 
 
 def local(tag: str) -> str:

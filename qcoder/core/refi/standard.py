@@ -7,6 +7,7 @@ from coding UUIDs for selections and coding memos), so a round trip loses nothin
 
 from __future__ import annotations
 
+import re
 import uuid as uuidlib
 from datetime import datetime, timezone
 
@@ -17,12 +18,19 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 NS_PREFIX = "urn:QDA-XML:"
 ORIGIN = f"qcoder {__version__} (positions: Unicode code points)"
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 #: Namespace of the GUIDs qcoder derives from its own UUIDs (selections, coding memos).
 _DERIVED = uuidlib.UUID("6f1c2d4e-9a53-5b0e-8c1d-3e2f4a5b6c7d")
 
 
 def is_qcoder(origin: str | None) -> bool:
     return bool(origin) and origin.startswith("qcoder ")
+
+
+def xml_text(value: str) -> str:
+    """Text XML 1.0 can carry: control characters it forbids are dropped, not written broken."""
+    return _NOT_XML.sub("", value)
 
 
 def derived_guid(kind: str, uuid: str) -> str:
