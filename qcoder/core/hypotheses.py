@@ -135,7 +135,16 @@ def _write_state(session: Session, case_id: int, hypothesis_id: int,
         row = Verdict(case_id=case_id, hypothesis_id=hypothesis_id, uuid=state.uuid or new_uuid())
         session.add(row)
     row.verdict, row.evidence, row.note = state.verdict, list(state.evidence), state.note
-    row.cells = [VerdictCell(column=c, statement=s, quotes=list(q)) for c, s, q in state.cells]
+    wanted = {column: (statement, quotes) for column, statement, quotes in state.cells}
+    for cell in list(row.cells):  # update in place: (verdict, column) is unique
+        if cell.column not in wanted:
+            row.cells.remove(cell)
+    have = {cell.column: cell for cell in row.cells}
+    for column, (statement, quotes) in wanted.items():
+        cell = have.get(column) or VerdictCell(column=column)
+        cell.statement, cell.quotes = statement, list(quotes)
+        if column not in have:
+            row.cells.append(cell)
     session.flush()
 
 
@@ -377,10 +386,10 @@ class DeleteHypothesis:
                   in sorted(verdict_states(session, hyp.id).items())),
             tuple(sorted(counter_evidence(session, hyp.id).items())),
         )
-        for model in (CodeHypothesis, CounterEvidence):
+        verdicts = sa.select(Verdict.id).where(Verdict.hypothesis_id == hyp.id)
+        session.execute(sa.delete(VerdictCell).where(VerdictCell.verdict_id.in_(verdicts)))
+        for model in (CodeHypothesis, CounterEvidence, Verdict):
             session.execute(sa.delete(model).where(model.hypothesis_id == hyp.id))
-        for row in session.scalars(sa.select(Verdict).where(Verdict.hypothesis_id == hyp.id)):
-            session.delete(row)
         session.delete(hyp)
         session.flush()
         return snapshot.spec.ident, CreateHypothesis(snapshot.spec, self.label, snapshot)
