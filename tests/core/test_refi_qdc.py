@@ -112,6 +112,20 @@ def test_own_export_reloads_into_its_codebook(project, tmp_path):
         assert code_by_path(s, "Test æøå/Chikane").color == "#d62728"
 
 
+def test_a_codebook_round_tripped_through_another_tool_updates_in_place(project, tmp_path):
+    """ATLAS.ti keeps qcoder's codebook category and GUIDs but writes its own origin."""
+    out = export_qdc(project, tmp_path / "test.qdc")
+    xml = out.read_text(encoding="utf-8")
+    out.write_text(xml.replace('origin="qcoder ', 'origin="ATLAS.ti 23 via qcoder ')
+                   .replace('name="Chikane"', 'name="Chikane og trusler"'), encoding="utf-8")
+    before = snapshot(project)
+    report = import_qdc(project, out)
+    assert (report.codebooks, report.added, report.updated) == (["Test æøå"], 0, 4)
+    after = snapshot(project)
+    assert len(after["codes"]) == len(before["codes"])
+    assert {p for p, *_ in after["codes"].values()} >= {"Test æøå/Chikane og trusler"}
+
+
 def test_files_that_are_not_codebooks(project, tmp_path):
     before = snapshot(project)
     bad = {"projekt.qdc": '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>',

@@ -219,20 +219,11 @@ def read_qdc(path: str | Path) -> tuple[str, list[CodeNode], Counter]:
     return root.get("origin") or "", nodes, skipped
 
 
-def _slug(session: Session, name: str) -> str:
-    base = re.sub(r"[^\w.-]+", "-", name).strip("-.")[:100] or "refi"
-    taken = {i.casefold() for i in session.scalars(sa.select(Codebook.ident))}
-    ident, n = base, 2
-    while ident.casefold() in taken:
-        ident, n = f"{base}-{n}", n + 1
-    return ident
-
-
-def _free_name(session: Session, name: str) -> str:
-    taken = {n.casefold() for n in session.scalars(sa.select(Codebook.name))}
-    out, n = name, 2
+def _free(wanted: str, taken: set[str], pattern: str) -> str:
+    out, n = wanted, 2
     while out.casefold() in taken:
-        out, n = f"{name} ({n})", n + 1
+        out, n = pattern.format(wanted, n), n + 1
+    taken.add(out.casefold())
     return out
 
 
@@ -249,17 +240,35 @@ def _flatten(nodes: list[CodeNode], parent: str | None, taken: set[str], out: li
         _flatten(node.children, uuid, taken, out, fresh)
 
 
+def _groups(session: Session, origin: str, nodes: list[CodeNode]):
+    """(top node or None, its codes, existing codebook or None) for each codebook in the file.
+
+    A top-level category whose GUID is a codebook's UUID is that codebook (qcoder wrote it, or
+    another tool kept it); in qcoder's own files every top-level category is a codebook; all
+    other codes form one codebook."""
+    books = {b.uuid: b for b in session.scalars(sa.select(Codebook))}
+    own = is_qcoder(origin) and not any(n.codable for n in nodes)
+    groups, rest = [], []
+    for node in nodes:
+        if node.guid in books and not node.codable:
+            groups.append((node, node.children, books[node.guid]))
+        elif own:
+            groups.append((node, node.children, None))
+        else:
+            rest.append(node)
+    if rest:
+        groups.append((None, rest, None))
+    return groups
+
+
 def _plan(session: Session, path: Path, origin: str, nodes: list[CodeNode],
           report: QdcReport) -> list[LoadCodeTree]:
     safe_names(nodes, report.changes)
-    own = is_qcoder(origin) and not any(n.codable for n in nodes)
-    groups = [(n, n.children) for n in nodes] if own else [(None, nodes)]
     code_books = dict(session.execute(sa.select(Code.uuid, Code.codebook_id)).all())
-    plans = []
-    for top, children in groups:
-        book = None
-        if top is not None and top.guid:
-            book = session.scalar(sa.select(Codebook).where(Codebook.uuid == top.guid))
+    names = {n.casefold() for n in session.scalars(sa.select(Codebook.name))}
+    idents = {i.casefold() for i in session.scalars(sa.select(Codebook.ident))}
+    plans, planned = [], set()
+    for top, children, book in _groups(session, origin, nodes):
         if book is None and top is None:
             hits = Counter(code_books[n.guid] for c in children for n in c.walk()
                            if n.guid in code_books)
@@ -268,14 +277,17 @@ def _plan(session: Session, path: Path, origin: str, nodes: list[CodeNode],
         if book is not None:
             spec = BookSpec(book.uuid, book.ident, book.name, book.description)
         else:
-            name = _free_name(session, top.name if top is not None else path.stem)
+            name = _free(top.name if top is not None else path.stem, names, "{} ({})")
+            slug = re.sub(r"[^\w.-]+", "-", name).strip("-.")[:100] or "refi"
             spec = BookSpec(top.guid if top is not None and top.guid else new_uuid(),
-                            _slug(session, name), name, top.description if top is not None else "")
+                            _free(slug, idents, "{}-{}"), name,
+                            top.description if top is not None else "")
         # codes of other codebooks keep theirs: a GUID already used elsewhere gets a new one
-        taken = {u for u, b in code_books.items() if book is None or b != book.id}
+        taken = {u for u, b in code_books.items() if book is None or b != book.id} | planned
         out: list[NodeSpec] = []
         fresh: list[str] = []
         _flatten(children, None, taken, out, fresh)
+        planned |= {n.uuid for n in out}
         if fresh:
             report.changes.append(f"{len(fresh)} codes whose GUIDs another codebook already "
                                   f"uses were added as new codes: {', '.join(fresh[:5])}")
