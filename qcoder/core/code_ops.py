@@ -418,6 +418,15 @@ def code_uuid(project, ref) -> str:
             return code_by_path(s, ref).uuid
 
 
+def subtree_usage(project, code) -> tuple[int, int, int]:
+    """(codings, coders, sub-codes) of a code and all codes below it - what a delete would hit."""
+    uuid = code_uuid(project, code)
+    with project.session() as s:
+        ids = descendant_ids(s, _code(s, uuid).id)
+        codings, coders = _coding_count(s, ids)
+    return codings, coders, len(ids) - 1
+
+
 def add_code(project, codebook, name: str, parent=None, *, origin: str | None = None,
              round: int | None = None, **values) -> Result:
     """Add a code at the end of `parent`'s sub-codes (or the codebook's top level).

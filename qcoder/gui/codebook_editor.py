@@ -1,0 +1,479 @@
+"""The codebook editor: every field of a code, plus add, move (drag and drop), merge, delete.
+
+All changes go through the undoable operations of qcoder.core.code_ops. The dialog keeps its
+own undo stack unless it is given an `undo_sink(label, inverse)` - then the caller (the main
+window) owns undo. Deleting a code that holds codings is refused with the count and merge is
+offered instead, so codings are never lost.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolBar,
+    QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
+)
+
+from ..core import code_ops
+from ..core.code_tree import CodeNode, code_tree
+from ..core.codebook_schema import DIRECTIONS, ORIGINS
+from ..core.errors import QcoderError
+from ..core.operations import run
+from ..core.store.models import Code, Hypothesis
+from .codebook_panel import BOOK_ROLE, CODE_ROLE, colour_swatch
+
+NO_LINK = "—"
+
+
+class CodeTree(QTreeWidget):
+    """A code tree whose drops are turned into MoveCode operations, not widget moves."""
+
+    dropped = Signal(object, object, str)  # source item, target item, "above" | "below" | "on"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def drop_place(self, point: QPoint) -> tuple[QTreeWidgetItem | None, str]:
+        """The item under `point` and whether the drop lands above, below or on it."""
+        target = self.itemAt(point)
+        if target is None:
+            return None, "on"
+        rect = self.visualItemRect(target)
+        margin = max(2, rect.height() // 4)
+        if point.y() < rect.top() + margin:
+            return target, "above"
+        if point.y() > rect.bottom() - margin:
+            return target, "below"
+        return target, "on"
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        source = self.currentItem()
+        target, place = self.drop_place(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source is not None and target is not None and source is not target:
+            self.dropped.emit(source, target, place)
+
+
+class CodebookEditor(QDialog):
+    changed = Signal()
+
+    def __init__(self, project, parent: QWidget | None = None, undo_sink=None):
+        super().__init__(parent)
+        self.setWindowTitle("Codebook editor")
+        self.resize(1000, 680)
+        self.project = project
+        self.undo_sink = undo_sink
+        self.undo_stack: list[tuple[str, object]] = []
+        self._nodes: dict[int, CodeNode] = {}
+        self._loaded: dict[str, object] = {}
+        self._code_id: int | None = None
+
+        self.tree = CodeTree()
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.dropped.connect(self._dropped)
+
+        toolbar = QToolBar()
+        self.actions = {}
+        for key, text, slot, tip in (
+            ("add", "New code", self.add_code, "Add a code at the top level of the codebook"),
+            ("add_child", "New sub-code", self.add_sub_code, "Add a code under the selected code"),
+            ("merge", "Merge into…", self.merge_code, "Move this code's codings to another code"),
+            ("delete", "Delete…", self.delete_code, "Delete the code (refused while it holds codings)"),
+            ("undo", "Undo", self.undo, "Undo the last change made in this editor"),
+        ):
+            action = toolbar.addAction(text, slot)
+            action.setToolTip(tip)
+            self.actions[key] = action
+        self.actions["undo"].setVisible(undo_sink is None)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
+
+        self.form_widget = self._build_form()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_widget)
+        self.save_button = QPushButton("Save changes")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(lambda: self._load_form(self._code_id))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        right_layout.addLayout(row)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setSizes([340, 660])
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addWidget(splitter, 1)
+        hint = QLabel("Drag a code onto another to make it a sub-code, or between codes to reorder.")
+        hint.setStyleSheet("color: #666")
+        layout.addWidget(hint)
+        layout.addWidget(close)
+        self.refresh()
+
+    # -- the form ------------------------------------------------------------------------
+    def _build_form(self) -> QWidget:
+        widget = QWidget()
+        form = QFormLayout(widget)
+        self.fields: dict[str, QWidget] = {}
+
+        def line(key: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            self.fields[key] = edit
+            return edit
+
+        def text(key: str, height: int, placeholder: str = "") -> QPlainTextEdit:
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setFixedHeight(height)
+            self.fields[key] = edit
+            return edit
+
+        form.addRow("Name", line("name"))
+        form.addRow("Danish label", line("label_da"))
+        form.addRow("English label", line("label_en"))
+        colour_row = QHBoxLayout()
+        self.colour_button = QPushButton()
+        self.colour_button.setFixedWidth(36)
+        self.colour_button.clicked.connect(self._pick_colour)
+        colour_row.addWidget(self.colour_button)
+        colour_row.addWidget(line("color", "#rrggbb"))
+        self.fields["color"].textChanged.connect(self._show_colour)
+        form.addRow("Colour", colour_row)
+        origin_row = QHBoxLayout()
+        self.fields["origin"] = QComboBox()
+        self.fields["origin"].addItems(list(ORIGINS))
+        self.fields["round_added"] = QSpinBox()
+        self.fields["round_added"].setRange(1, 99)
+        origin_row.addWidget(self.fields["origin"])
+        origin_row.addWidget(QLabel("added in round"))
+        origin_row.addWidget(self.fields["round_added"])
+        origin_row.addStretch(1)
+        form.addRow("Origin", origin_row)
+        form.addRow("Definition", text("definition", 90))
+        form.addRow("Include", text("include", 64, "what belongs here, incl. boundary rules"))
+        form.addRow("Exclude", text("exclude", 64, "what does not, and where it goes instead"))
+        form.addRow("Indicators", text("indicators", 64, "one per line"))
+        form.addRow("Example", text("example", 64, "an invented example statement"))
+        form.addRow("Keywords", line("keywords", "comma-separated lemmas, for suggestions"))
+        form.addRow("Survey items", line("survey_items", "comma-separated, e.g. Q1_1, Q9"))
+        self.hypotheses = QTableWidget(0, 2)
+        self.hypotheses.setHorizontalHeaderLabels(["Hypothesis", "Passages…"])
+        self.hypotheses.verticalHeader().hide()
+        self.hypotheses.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hypotheses.setFixedHeight(130)
+        form.addRow("Hypotheses", self.hypotheses)
+        form.addRow("Flagged", line("flagged", "a note that the code needs attention"))
+        return widget
+
+    def _show_colour(self, value: str) -> None:
+        colour = QColor(value)
+        if colour.isValid():
+            self.colour_button.setStyleSheet(f"background: {colour.name()}; border: 1px solid #777")
+
+    def _pick_colour(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.fields["color"].text()), self, "Code colour")
+        if colour.isValid():
+            self.fields["color"].setText(colour.name())
+
+    def _fill_hypotheses(self) -> None:
+        with self.project.session() as s:
+            rows = s.execute(sa.select(Hypothesis.ident, Hypothesis.label)
+                             .order_by(Hypothesis.codebook_id, Hypothesis.position)).all()
+        self.hypotheses.setRowCount(len(rows))
+        for r, (ident, label) in enumerate(rows):
+            item = QTableWidgetItem(f"{ident}  {label}")
+            item.setData(Qt.ItemDataRole.UserRole, ident)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.hypotheses.setItem(r, 0, item)
+            combo = QComboBox()
+            combo.addItems([NO_LINK, *DIRECTIONS])
+            self.hypotheses.setCellWidget(r, 1, combo)
+
+    def form_values(self) -> dict[str, object]:
+        """The form's content as code fields."""
+        f = self.fields
+        values: dict[str, object] = {
+            key: f[key].text().strip() for key in
+            ("name", "label_da", "label_en", "color", "flagged")}
+        for key in ("definition", "include", "exclude", "example"):
+            values[key] = f[key].toPlainText().strip()
+        values["indicators"] = [line.strip() for line in f["indicators"].toPlainText().splitlines()
+                                if line.strip()]
+        for key in ("keywords", "survey_items"):
+            values[key] = [part.strip() for part in f[key].text().split(",") if part.strip()]
+        values["origin"] = f["origin"].currentText()
+        values["round_added"] = f["round_added"].value()
+        links = []
+        for r in range(self.hypotheses.rowCount()):
+            direction = self.hypotheses.cellWidget(r, 1).currentText()
+            if direction != NO_LINK:
+                links.append((self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole), direction))
+        values["hypotheses"] = tuple(links)
+        return values
+
+    def _load_form(self, code_id: int | None) -> None:
+        node = self._nodes.get(code_id)
+        self.form_widget.setEnabled(node is not None)
+        for button in (self.save_button, self.revert_button):
+            button.setEnabled(node is not None)
+        for key in ("merge", "delete", "add_child"):
+            self.actions[key].setEnabled(node is not None)
+        if node is None:
+            self._loaded = {}
+            return
+        with self.project.session() as s:
+            code = s.get(Code, code_id)
+            label_da = code.label_da
+        f = self.fields
+        for key, value in (("name", node.name), ("label_da", label_da), ("label_en", node.label_en),
+                           ("color", node.color), ("flagged", node.flagged),
+                           ("keywords", ", ".join(node.keywords)),
+                           ("survey_items", ", ".join(node.survey_items))):
+            f[key].setText(value)
+        for key in ("definition", "include", "exclude", "example"):
+            f[key].setPlainText(getattr(node, key))
+        f["indicators"].setPlainText("\n".join(node.indicators))
+        f["origin"].setCurrentText(node.origin)
+        f["round_added"].setValue(node.round_added)
+        links = dict(node.hypotheses)
+        for r in range(self.hypotheses.rowCount()):
+            ident = self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            self.hypotheses.cellWidget(r, 1).setCurrentText(links.get(ident, NO_LINK))
+        self._loaded = self.form_values()
+
+    def dirty(self) -> dict[str, object]:
+        """The fields changed in the form since the code was loaded."""
+        if not self._loaded:
+            return {}
+        now = self.form_values()
+        return {k: v for k, v in now.items() if v != self._loaded.get(k)}
+
+    # -- tree ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the tree from the project and reload the form of the current code."""
+        books = code_tree(self.project)
+        self._nodes = {n.id: n for b in books for n in b.walk()}
+        self._fill_hypotheses()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for book in books:
+            top = QTreeWidgetItem([book.name])
+            font = QFont(top.font(0))
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setData(0, BOOK_ROLE, book.id)
+            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
+            self.tree.addTopLevelItem(top)
+            self._add(top, book.codes)
+        self.tree.expandAll()
+        found = self._code_id is not None and self._item_of(self._code_id) is not None
+        if found:
+            self.tree.setCurrentItem(self._item_of(self._code_id))
+        self.tree.blockSignals(False)
+        if not found:
+            self._code_id = None
+        self._load_form(self._code_id)
+
+    def _add(self, parent: QTreeWidgetItem, nodes: list[CodeNode]) -> None:
+        for node in nodes:
+            item = QTreeWidgetItem([node.name])
+            item.setIcon(0, colour_swatch(node.color, flagged=bool(node.flagged)))
+            item.setData(0, CODE_ROLE, node.id)
+            item.setToolTip(0, node.definition)
+            parent.addChild(item)
+            self._add(item, node.children)
+
+    def _items(self):
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while iterator.value() is not None:
+            yield iterator.value()
+            iterator += 1
+
+    def _item_of(self, code_id: int) -> QTreeWidgetItem | None:
+        return next((i for i in self._items() if i.data(0, CODE_ROLE) == code_id), None)
+
+    def select_code(self, code_id: int) -> bool:
+        item = self._item_of(code_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        return item is not None
+
+    def _current_changed(self, item, _previous) -> None:
+        code_id = item.data(0, CODE_ROLE) if item is not None else None
+        if code_id == self._code_id:
+            return
+        if self.dirty():  # keep the edits of the code being left; rebuild the tree afterwards
+            self.save(refresh=False)
+            QTimer.singleShot(0, self, self.refresh)
+        self._code_id = code_id
+        self._load_form(code_id)
+
+    def _book_id(self) -> int | None:
+        item = self.tree.currentItem()
+        while item is not None and item.data(0, BOOK_ROLE) is None:
+            item = item.parent()
+        return item.data(0, BOOK_ROLE) if item is not None else None
+
+    # -- running operations ----------------------------------------------------------------
+    def perform(self, label: str, action, refresh: bool = True) -> object | None:
+        """Run one core change; record its inverse; report a user error in a dialog."""
+        try:
+            result = action()
+        except QcoderError as exc:
+            self.warn(label, str(exc))
+            return None
+        if self.undo_sink is not None:
+            self.undo_sink(label, result.inverse)
+        else:
+            self.undo_stack.append((label, result.inverse))
+        if refresh:
+            self.refresh()
+        self.changed.emit()
+        return result
+
+    def undo(self) -> None:
+        if self.undo_sink is not None or not self.undo_stack:
+            return
+        label, inverse = self.undo_stack.pop()
+        try:
+            run(self.project, inverse)
+        except QcoderError as exc:
+            self.warn(f"Undo {label}", str(exc))
+        self.refresh()
+        self.changed.emit()
+
+    def save(self, refresh: bool = True) -> None:
+        """Store the form's changed fields as one undoable edit."""
+        changes = self.dirty()
+        if not changes or self._code_id is None:
+            return
+        code_id = self._code_id
+        self.perform("Edit code", lambda: code_ops.edit_code(self.project, code_id, **changes),
+                     refresh)
+
+    def add_code(self) -> None:
+        book = self._book_id()
+        if book is None:
+            self.warn("New code", "Load a codebook first (qcoder codebook load).")
+            return
+        name = self.ask_text("New code", "Name of the new code:")
+        if name:
+            result = self.perform("Add code", lambda: code_ops.add_code(self.project, book, name))
+            if result is not None:
+                self._select_uuid(result.value)
+
+    def add_sub_code(self) -> None:
+        parent = self._code_id
+        if parent is None:
+            return
+        name = self.ask_text("New sub-code", f"Name of the new code under '{self._nodes[parent].name}':")
+        if name:
+            result = self.perform("Add code", lambda: code_ops.add_code(
+                self.project, None, name, parent=parent))
+            if result is not None:
+                self._select_uuid(result.value)
+
+    def _select_uuid(self, uuid: str) -> None:
+        for node in self._nodes.values():
+            if node.uuid == uuid:
+                self.select_code(node.id)
+
+    def delete_code(self) -> None:
+        code_id = self._code_id
+        if code_id is None:
+            return
+        node = self._nodes[code_id]
+        codings, coders, subcodes = code_ops.subtree_usage(self.project, code_id)
+        if codings:
+            if self.confirm("Delete code", f"'{node.path}' holds {codings} coding"
+                            f"{'s' if codings != 1 else ''} by {coders} coder"
+                            f"{'s' if coders != 1 else ''}. Deleting it would lose them.\n\n"
+                            "Merge it into another code instead? The codings move there and a "
+                            "memo records the merge.", "Merge…"):
+                self.merge_code()
+            return
+        extra = f" and its {subcodes} sub-code{'s' if subcodes != 1 else ''}" if subcodes else ""
+        if self.confirm("Delete code", f"Delete '{node.path}'{extra}? It holds no codings.",
+                        "Delete"):
+            self.perform("Delete code", lambda: code_ops.delete_code(self.project, code_id))
+
+    def merge_code(self) -> None:
+        code_id = self._code_id
+        if code_id is None:
+            return
+        node = self._nodes[code_id]
+        inside = {n.id for n in node.walk()}
+        choices = [(n.path, n.id) for n in self._nodes.values() if n.id not in inside]
+        target = self.choose_code("Merge into", f"Move the codings of '{node.path}' to:", choices)
+        if target is not None:
+            if self.perform("Merge codes", lambda: code_ops.merge_codes(
+                    self.project, code_id, target)) is not None:
+                self.select_code(target)
+
+    def _dropped(self, source: QTreeWidgetItem, target: QTreeWidgetItem, place: str) -> None:
+        self.move_item(source, target, place)
+
+    def move_item(self, source: QTreeWidgetItem, target: QTreeWidgetItem, place: str) -> None:
+        """Move `source` onto `target` (as its last sub-code) or above / below it."""
+        code_id = source.data(0, CODE_ROLE)
+        if code_id is None:
+            return
+        target_code = target.data(0, CODE_ROLE)
+        if place == "on" or target_code is None:
+            if target_code is None and place != "on":
+                return  # above/below a codebook row: nowhere sensible
+            parent, book, index = target_code, target.data(0, BOOK_ROLE), None
+        else:
+            holder = target.parent()
+            parent = holder.data(0, CODE_ROLE)
+            book = holder.data(0, BOOK_ROLE) if parent is None else None
+            siblings = [holder.child(i) for i in range(holder.childCount())]
+            index = siblings.index(target) + (1 if place == "below" else 0)
+            if source in siblings and siblings.index(source) < index:
+                index -= 1
+        self.perform("Move code", lambda: code_ops.move_code(
+            self.project, code_id, parent=parent, index=index, codebook=book))
+        self.select_code(code_id)
+
+    # -- questions to the user (replaceable in tests) ----------------------------------------
+    def ask_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text.strip() if ok and text.strip() else None
+
+    def confirm(self, title: str, text: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def choose_code(self, title: str, label: str, choices: list[tuple[str, int]]) -> int | None:
+        paths = [path for path, _id in sorted(choices)]
+        path, ok = QInputDialog.getItem(self, title, label, paths, 0, False)
+        return dict(choices).get(path) if ok else None
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
