@@ -104,9 +104,14 @@ class XlsxExporter:
         names = [sheet_name(t.title.split(":")[0], taken) for t in report.tables]
         for name, table in zip(names, report.tables):
             ws.append([_text_cell(ws, name), _text_cell(ws, table.title)])
-        for i, (name, table) in enumerate(zip(names, report.tables), start=1):
-            progress(i, len(report.tables), f"skriver {name}")
-            _write_table(wb, table, name)
+        try:
+            for i, (name, table) in enumerate(zip(names, report.tables), start=1):
+                progress(i, len(report.tables), f"skriver {name}")
+                _write_table(wb, table, name)
+        except BaseException:
+            for sheet in wb.worksheets:  # finish the streamed sheets so nothing dangles
+                sheet.close()
+            raise
         with atomic_path(path) as tmp:
             wb.save(tmp)
         return [path]
