@@ -4,6 +4,7 @@ report's warnings, on real projects coded through the CSV path."""
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from qcoder.core.agreement import agreement_report
 from qcoder.core.agreement.units import load_corpus, text_units
@@ -12,6 +13,7 @@ from qcoder.core.errors import QcoderError
 from qcoder.core.importers import structure
 from qcoder.core.nlp import pipeline_name, sentence_spans
 from qcoder.core.store import Project
+from qcoder.core.store.models import Document
 from qcoder.core.transcript import normalise_text
 
 from .agreement_support import code, load_book, make_project, path
@@ -189,3 +191,22 @@ def test_bad_requests_explain_themselves(interview, tmp_path, coders, unit, mess
         code(interview, tmp_path, name, [("jens", *at("Økonomien bandt os."), path("Økonomi"))])
     with pytest.raises(QcoderError, match=message):
         agreement_report(interview, coders, unit)
+
+
+def test_sentences_are_kept_in_the_project_for_the_next_session(interview, tmp_path, monkeypatch):
+    from qcoder.core.agreement import units
+
+    code(interview, tmp_path, "Anna", [("jens", *at("Økonomien bandt os."), path("Økonomi"))])
+    code(interview, tmp_path, "Bo", [("jens", *at("Det var hårdt."), path("Økonomi"))])
+    units._SENTENCES.clear()
+    first = agreement_report(interview, ["Anna", "Bo"], "sentence").data["codes"]
+    with interview.session() as s:
+        doc = s.scalar(sa.select(Document))
+    assert interview.meta(units.sentence_key(doc.content_hash))
+    units._SENTENCES.clear()
+
+    def no_spacy(_text):
+        raise AssertionError("sentences should come from the project, not spaCy")
+
+    monkeypatch.setattr(units, "sentence_spans", no_spacy)
+    assert agreement_report(interview, ["Anna", "Bo"], "sentence").data["codes"] == first

@@ -18,10 +18,10 @@ from ... import __version__
 from ..errors import QcoderError
 from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..nlp import pipeline_name
-from ..store.models import Codebook, Code
+from ..store.models import Code, Codebook, Meta
 from . import statistics as st
 from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
-                    presence, segment_pairs, text_units)
+                    prepare_sentences, presence, segment_pairs, text_units, touched)
 
 MIN_UNITS = 10
 MIN_MINORITY = 5  # fewer expected units in the rarer category than this: prevalence too extreme
@@ -148,17 +148,22 @@ def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: flo
             f"the compared documents have no {unit}s ({_UNIT_SOURCE[unit]}); choose another --unit, e.g. "
             + ("sentence" if unit != "sentence" else "paragraph"))
     entries, ratings = [], []
+    n = len(starts)
     for cid in codes:
         path = corpus.paths[cid]
         if not corpus.used([cid]):
-            entries.append(_unused(path, len(starts)))
+            entries.append(_unused(path, n))
             continue
-        present = presence(corpus, starts, ends, [cid], min_cover)
-        r = st.Ratings.from_matrix(present.astype(np.int64), 2)
+        idx, marks = touched(corpus, starts, ends, [[cid]], min_cover)
+        present = marks[0]
+        uncoded = np.zeros((1, len(corpus.coders)), dtype=np.int64)
+        r = st.Ratings.from_matrix(np.vstack([present.astype(np.int64), uncoded]), 2,
+                                   weights=np.append(np.ones(len(idx)), n - len(idx)))
         ratings.append(r)
         entries.append(_binary_entry(path, r, corpus.coders, f"{unit}s", True))
-        differ = np.nonzero(present.any(axis=1) & ~present.all(axis=1))[0]
-        _note(corpus, disagreements, path, starts[differ], ends[differ], present[differ])
+        differ = idx[present.any(axis=1) & ~present.all(axis=1)]
+        flags = present[present.any(axis=1) & ~present.all(axis=1)]
+        _note(corpus, disagreements, path, starts[differ], ends[differ], flags)
     return entries, ratings, len(starts)
 
 
@@ -177,21 +182,44 @@ def _character_codes(corpus: Corpus, codes: list[int],
         r = st.Ratings.from_matrix(present.astype(np.int64), 2, weights=lengths)
         ratings.append(r)
         entry = _binary_entry(path, r, corpus.coders, "characters", False)
-        doc_of = corpus.doc_index(s)
-        per_doc = []
-        for d in np.unique(doc_of[present.any(axis=1)]):
-            mine = doc_of == d
-            rd = st.Ratings.from_matrix(present[mine].astype(np.int64), 2, weights=lengths[mine])
-            values, _ci = coefficients(rd, len(corpus.coders), intervals=False)
-            per_doc.append({"document": corpus.docs[d].name, "n_units": int(lengths[mine].sum()),
-                            **{k: v for k, v in values.items()
-                               if k in ("percent_agreement", "cohen_kappa", "fleiss_kappa")},
-                            "counts": _binary_counts(rd, corpus.coders)})
-        entry["documents"] = per_doc
+        entry["documents"] = _per_document(corpus, s, present, lengths)
         entries.append(entry)
         differ = np.nonzero(present.any(axis=1) & ~present.all(axis=1))[0]
         _note(corpus, disagreements, path, s[differ], e[differ], present[differ], join=True)
     return entries, ratings, total
+
+
+def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
+    """Character-level figures for each document where any coder used the code."""
+    doc_of = corpus.doc_index(starts)
+    docs = np.unique(doc_of[present.any(axis=1)])
+    out = []
+    if len(corpus.coders) == 2:
+        a, b = present[:, 0], present[:, 1]
+        cells = [np.bincount(doc_of, weights=lengths * m, minlength=len(corpus.docs))[docs]
+                 for m in (a & b, a & ~b, ~a & b, ~a & ~b)]
+        po, kappa = st.kappa_2x2(*cells)
+        for i, d in enumerate(docs):
+            both, a_only, b_only, neither = (int(c[i]) for c in cells)
+            row = {"document": corpus.docs[d].name, "n_units": both + a_only + b_only + neither,
+                   "percent_agreement": _round(po[i])}
+            if not np.isnan(kappa[i]):
+                row["cohen_kappa"] = _round(kappa[i])
+            row["counts"] = {"per_coder": dict(zip(corpus.coders, (both + a_only, both + b_only))),
+                             "both": both, "a_only": a_only, "b_only": b_only, "neither": neither}
+            out.append(row)
+        return out
+    for d in docs:
+        mine = doc_of == d
+        r = st.Ratings.from_matrix(present[mine].astype(np.int64), 2, weights=lengths[mine])
+        row = {"document": corpus.docs[d].name, "n_units": int(lengths[mine].sum())}
+        for key, f in (("percent_agreement", st.percent_agreement), ("fleiss_kappa", st.fleiss_kappa)):
+            est = f(r)
+            if est is not None:
+                row[key] = _round(est.value)
+        row["counts"] = _binary_counts(r, corpus.coders)
+        out.append(row)
+    return out
 
 
 def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
@@ -294,9 +322,12 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
         if units is None:
             starts, ends = pieces(corpus, branches)
             weights = ends - starts
+            marks = np.stack([presence(corpus, starts, ends, b) for b in branches])
         else:
-            (starts, ends), weights = units, None
-        marks = np.stack([presence(corpus, starts, ends, b, min_cover) for b in branches])
+            # units no coder gave a child are missing for everyone: they drop out of every
+            # coefficient, so only the touched units are needed
+            _idx, marks = touched(corpus, *units, branches, min_cover)
+            weights = None
         n_marked = marks.sum(axis=0)  # units x coders
         values = np.where(n_marked == 1, marks.argmax(axis=0), st.MISSING)
         conflicts = int((n_marked > 1).sum())
@@ -360,9 +391,14 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
         scope, scope_note = assigned_scope(s, coder_rows)
         step(0, 3, "reading codings")
         corpus = load_corpus(s, [c.id for c in coder_rows], names, doc_ids, code_ids, scope)
+        new_sentences = prepare_sentences(s, corpus, step) if unit == "sentence" else {}
         books = [{"name": b.name, "version": b.version} for b in s.scalars(
             sa.select(Codebook).where(Codebook.id.in_(
                 sa.select(Code.codebook_id).where(Code.id.in_(list(corpus.paths))))))]
+    if new_sentences:
+        with project.transaction() as t:
+            for key, value in new_sentences.items():
+                t.merge(Meta(key=key, value=value))
     if not corpus.docs:
         raise QcoderError("no documents to compare; check --documents")
     # per-code rows: codes applied directly, and leaves (a leaf nobody used is reported)

@@ -15,6 +15,7 @@ Krippendorff (2011) for alpha, whose interval is a bootstrap over units with a f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import stats as _st
@@ -86,12 +87,17 @@ class Ratings:
         return float(self.rated().weights.sum())
 
 
+@lru_cache(maxsize=4096)
+def _t_quantile(df: float) -> float:
+    return float(_st.t.ppf(0.5 + CONFIDENCE / 2, df=df))
+
+
 def _t_interval(value: float, var: float, n: float) -> tuple[float, float]:
     """Gwet's t-based 95% interval, the upper bound capped at 1 (as irrCAC)."""
     se = float(np.sqrt(max(var, 0.0)))
     if n < 2:
         return float("nan"), float("nan")
-    half = _st.t.ppf(0.5 + CONFIDENCE / 2, df=n - 1) * se
+    half = _t_quantile(float(n - 1)) * se
     return value - half, min(1.0, value + half)
 
 
@@ -187,7 +193,7 @@ def cohen_kappa(r: Ratings) -> Estimate | None:
     term_b = (1 - kappa) ** 2 * off.sum()
     term_c = (kappa - pe * (1 - kappa)) ** 2
     var = (term_a + term_b - term_c) / (1 - pe) ** 2 / n
-    half = _st.norm.ppf(0.5 + CONFIDENCE / 2) * np.sqrt(max(var, 0.0))
+    half = _t_quantile(float("inf")) * np.sqrt(max(var, 0.0))
     return Estimate(kappa, kappa - half, kappa + half)
 
 
@@ -243,3 +249,15 @@ def krippendorff_alpha(r: Ratings, *, interval: bool = True,
         return Estimate(alpha)
     low, high = np.percentile(boot, [50 * (1 - CONFIDENCE), 50 * (1 + CONFIDENCE)])
     return Estimate(alpha, float(low), float(high))
+
+
+def kappa_2x2(both, a_only, b_only, neither) -> tuple[np.ndarray, np.ndarray]:
+    """Percent agreement and Cohen's kappa for many 2x2 tables at once (NaN where undefined)."""
+    both, a_only, b_only, neither = (np.asarray(x, dtype=float) for x in (both, a_only, b_only, neither))
+    n = both + a_only + b_only + neither
+    with np.errstate(divide="ignore", invalid="ignore"):
+        po = (both + neither) / n
+        pa, pb = (both + a_only) / n, (both + b_only) / n
+        pe = pa * pb + (1 - pa) * (1 - pb)
+        kappa = np.where(pe < 1 - 1e-12, (po - pe) / (1 - pe), np.nan)
+    return po, kappa

@@ -13,6 +13,8 @@ lines), `turn` and `section` (the import structure).
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -22,16 +24,18 @@ from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
 from ..lookup import code_paths
-from ..nlp import sentence_spans
-from ..store.models import Code, Coding, Document, StructureRange
+from ..nlp import pipeline_name, sentence_spans
+from ..store.models import Code, Coding, Document, Meta, StructureRange
 
 UNIT_KINDS = ("character", "segment", "sentence", "paragraph", "turn", "section")
 TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _EMPTY = np.zeros(0, dtype=np.int64)
 
-#: Sentence spans by document content hash; segmenting is the slow part of a sentence report.
+#: Sentence spans by document content hash; segmenting is the slow part of a sentence report,
+#: so spans are also kept in the project (Meta key SENTENCE_META + hash) for later sessions.
 _SENTENCES: dict[str, np.ndarray] = {}
+SENTENCE_META = "sentences:"
 
 
 @dataclass
@@ -220,6 +224,34 @@ def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
 
 
 # -- text units -----------------------------------------------------------------------------
+def sentence_key(content_hash: str) -> str:
+    return SENTENCE_META + content_hash[:40]
+
+
+def prepare_sentences(session: Session, corpus: Corpus, report=None) -> dict[str, str]:
+    """Make every document's sentences available: from memory, from the project, or from
+    spaCy. Returns the Meta rows (key -> value) worth saving for next time."""
+    pipeline = pipeline_name()
+    todo = [d for d in corpus.docs if d.content_hash not in _SENTENCES]
+    keys = {sentence_key(d.content_hash): d for d in todo}
+    for key, value in session.execute(sa.select(Meta.key, Meta.value).where(Meta.key.in_(list(keys)))):
+        stored = json.loads(value)
+        if stored.get("pipeline") == pipeline:
+            spans = np.frombuffer(base64.b64decode(stored["spans"]), dtype="<i4")
+            _SENTENCES[keys[key].content_hash] = spans.astype(np.int64).reshape(-1, 2)
+    new = {}
+    todo = [d for d in todo if d.content_hash not in _SENTENCES]
+    for n, doc in enumerate(todo):
+        if report:
+            report(n, len(todo), f"finding sentences in {doc.name}")
+        spans = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
+        _SENTENCES[doc.content_hash] = spans
+        new[sentence_key(doc.content_hash)] = json.dumps({
+            "pipeline": pipeline,
+            "spans": base64.b64encode(spans.astype("<i4").tobytes()).decode("ascii")})
+    return new
+
+
 def _sentences(doc: Doc) -> np.ndarray:
     cached = _SENTENCES.get(doc.content_hash)
     if cached is None:
@@ -298,6 +330,40 @@ def presence(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, code_ids,
             cov = overlap(cs, ce, starts, ends)
             out[:, j] = (cov > 0) & (cov / lengths > min_cover)
     return out
+
+
+def _covered_units(starts, ends, span_starts, span_ends) -> tuple[np.ndarray, np.ndarray]:
+    """Units (sorted, disjoint) that disjoint sorted spans touch, and how much of each they
+    cover. Works from the spans, so the cost follows the codings, not the number of units."""
+    if not len(span_starts) or not len(starts):
+        return _EMPTY, np.zeros(0)
+    lo = np.searchsorted(ends, span_starts, side="right")
+    hi = np.searchsorted(starts, span_ends, side="left")
+    rows, units = _expand(lo, np.clip(hi - lo, 0, None))
+    length = (np.minimum(ends[units], span_ends[rows])
+              - np.maximum(starts[units], span_starts[rows]))
+    keep = length > 0
+    idx, inverse = np.unique(units[keep], return_inverse=True)
+    return idx, np.bincount(inverse, weights=length[keep], minlength=len(idx))
+
+
+def touched(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, groups: list,
+            min_cover: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """The units any coder coded with any group of codes, and for each group, unit and coder
+    whether that coder's codings of the group cover more than `min_cover` of the unit (any
+    overlap when 0): indices (k,) and marks (groups x k x coders). Units must be sorted and
+    disjoint, as text units are."""
+    found = {}
+    for g, group in enumerate(groups):
+        for j in range(len(corpus.coders)):
+            found[g, j] = _covered_units(starts, ends, *corpus.spans(j, group))
+    idx = np.unique(np.concatenate([i for i, _c in found.values()] + [_EMPTY]))
+    marks = np.zeros((len(groups), len(idx), len(corpus.coders)), dtype=bool)
+    lengths = (ends - starts).astype(float)
+    for (g, j), (i, cov) in found.items():
+        ok = (cov > 0) & (cov / lengths[i] > min_cover)
+        marks[g, np.searchsorted(idx, i[ok]), j] = True
+    return idx, marks
 
 
 def pieces(corpus: Corpus, code_groups: list) -> tuple[np.ndarray, np.ndarray]:
