@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "survey",
     "export",
     "verdict",
+    "nlp",
 ]
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from .errors import QcoderError
 from .nlp import Analysis, analyse, analyse_many, lemmas, pipeline_name
 from .store.models import Document, utcnow
-from .store.models_nlp import SuggestionRejection, TextIndex
+from .store.models_nlp import TextIndex
 
 Report = Callable[[int, int, str], None]
 
@@ -148,10 +148,6 @@ def _store(session: Session, document: Document, index: DocumentIndex, pipeline:
     if row is None:
         row = TextIndex(document_id=document.id)
         session.add(row)
-    elif row.content_hash != document.content_hash:
-        # the text changed: rejected suggestions point at offsets that no longer hold
-        session.execute(sa.delete(SuggestionRejection)
-                        .where(SuggestionRejection.document_id == document.id))
     row.content_hash = document.content_hash
     row.pipeline = pipeline
     row.sentences = _pack(index.sentences)
@@ -174,6 +170,22 @@ def reindex_document(session: Session, document_id: int) -> DocumentIndex:
         raise QcoderError(f"document id {document_id} is not in the project")
     session.flush()
     return index_document(session, document)
+
+
+@dataclass(frozen=True)
+class RefreshIndex:
+    """An operation that re-indexes those of the documents whose index is stale; put it at
+    both ends of a Batch that edits text, so undo and redo leave the index current too."""
+
+    document_ids: tuple[int, ...]
+    label: str = "Refresh text index"
+
+    def execute(self, session: Session):
+        session.flush()
+        stale = stale_documents(session, self.document_ids)
+        for document_id in stale:
+            reindex_document(session, document_id)
+        return len(stale), self
 
 
 def stale_documents(session: Session, document_ids: Iterable[int] | None = None) -> list[int]:

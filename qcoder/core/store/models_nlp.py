@@ -36,7 +36,7 @@ class TextIndex(Base):
 
 class SuggestionRejection(Base):
     """A coder's 'no' to a suggested passage for a code, so it is not suggested again.
-    Dropped when the document's text changes (its offsets would no longer hold)."""
+    Transcript edits carry its offsets along like a coding's (editing.py)."""
 
     __tablename__ = "suggestion_rejections"
     __table_args__ = (UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),)
