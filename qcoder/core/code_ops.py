@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from .codebook_export import codebook_by_key
 from .codebook_schema import DIRECTIONS, ORIGINS, PATH_SEP
 from .coding import ApplyCoding, CodingSpec, descendant_ids
 from .errors import NotFoundError, QcoderError
@@ -452,8 +453,6 @@ def add_code(project, codebook, name: str, parent=None, *, origin: str | None = 
 
 
 def _book_id(session: Session, key: str) -> int:
-    from .codebook_export import codebook_by_key
-
     return codebook_by_key(session, key).id
 
 

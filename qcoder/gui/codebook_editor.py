@@ -30,9 +30,14 @@ NO_LINK = "—"
 
 
 class CodeTree(QTreeWidget):
-    """A code tree whose drops are turned into MoveCode operations, not widget moves."""
+    """A code tree whose drops become MoveCode operations instead of widget moves.
 
-    dropped = Signal(object, object, str)  # source item, target item, "above" | "below" | "on"
+    The request is emitted after the drop event has returned, so the editor can rebuild the
+    tree without pulling items from under Qt's drag-and-drop machinery.
+    """
+
+    #: code id, new parent code id (or None), codebook id (for the top level), index or None
+    moveRequested = Signal(int, object, object, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,13 +61,35 @@ class CodeTree(QTreeWidget):
             return target, "below"
         return target, "on"
 
+    @staticmethod
+    def move_for_drop(source: QTreeWidgetItem, target: QTreeWidgetItem, place: str):
+        """(code id, parent id, codebook id, index) for dropping `source` on/above/below
+        `target`, or None when the drop means nothing."""
+        code_id = source.data(0, CODE_ROLE)
+        target_code = target.data(0, CODE_ROLE)
+        if code_id is None or source is target:
+            return None
+        if place == "on":
+            return code_id, target_code, target.data(0, BOOK_ROLE), None
+        if target_code is None:
+            return None  # above or below a codebook row
+        holder = target.parent()
+        parent = holder.data(0, CODE_ROLE)
+        book = holder.data(0, BOOK_ROLE) if parent is None else None
+        siblings = [holder.child(i) for i in range(holder.childCount())]
+        index = siblings.index(target) + (1 if place == "below" else 0)
+        if source in siblings and siblings.index(source) < index:
+            index -= 1
+        return code_id, parent, book, index
+
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         source = self.currentItem()
         target, place = self.drop_place(event.position().toPoint())
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        if source is not None and target is not None and source is not target:
-            self.dropped.emit(source, target, place)
+        move = self.move_for_drop(source, target, place) if source and target else None
+        if move is not None:
+            QTimer.singleShot(0, self, lambda: self.moveRequested.emit(*move))
 
 
 class CodebookEditor(QDialog):
@@ -81,7 +108,7 @@ class CodebookEditor(QDialog):
 
         self.tree = CodeTree()
         self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.dropped.connect(self._dropped)
+        self.tree.moveRequested.connect(self.move_code)
 
         toolbar = QToolBar()
         self.actions = {}
@@ -433,27 +460,9 @@ class CodebookEditor(QDialog):
                     self.project, code_id, target)) is not None:
                 self.select_code(target)
 
-    def _dropped(self, source: QTreeWidgetItem, target: QTreeWidgetItem, place: str) -> None:
-        self.move_item(source, target, place)
-
-    def move_item(self, source: QTreeWidgetItem, target: QTreeWidgetItem, place: str) -> None:
-        """Move `source` onto `target` (as its last sub-code) or above / below it."""
-        code_id = source.data(0, CODE_ROLE)
-        if code_id is None:
-            return
-        target_code = target.data(0, CODE_ROLE)
-        if place == "on" or target_code is None:
-            if target_code is None and place != "on":
-                return  # above/below a codebook row: nowhere sensible
-            parent, book, index = target_code, target.data(0, BOOK_ROLE), None
-        else:
-            holder = target.parent()
-            parent = holder.data(0, CODE_ROLE)
-            book = holder.data(0, BOOK_ROLE) if parent is None else None
-            siblings = [holder.child(i) for i in range(holder.childCount())]
-            index = siblings.index(target) + (1 if place == "below" else 0)
-            if source in siblings and siblings.index(source) < index:
-                index -= 1
+    def move_code(self, code_id: int, parent: int | None, book: int | None,
+                  index: int | None) -> None:
+        """Move a code under `parent` (or to the top of codebook `book`) at `index`."""
         self.perform("Move code", lambda: code_ops.move_code(
             self.project, code_id, parent=parent, index=index, codebook=book))
         self.select_code(code_id)

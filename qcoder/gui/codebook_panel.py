@@ -21,7 +21,6 @@ from ..core.code_tree import CodebookNode, CodeNode, HypothesisInfo, code_tree
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
-DIRECTION_WORDS = {"supports": "supports", "contradicts": "contradicts"}
 
 
 def colour_swatch(color: str, size: int = 14, flagged: bool = False) -> QIcon:
@@ -321,7 +320,7 @@ def code_html(node: CodeNode, hypotheses: dict[str, HypothesisInfo], coder_name:
             colour = "#2a7a2a" if direction == "supports" else "#a61c1c"
             label = f" {escape(hyp.label)}" if hyp else ""
             rows.append(f"<b>{escape(ident)}</b>{label} - "
-                        f"<span style='color:{colour}'>{DIRECTION_WORDS.get(direction, direction)}</span>")
+                        f"<span style='color:{colour}'>{escape(direction)}</span>")
         html.append(_section("Hypotheses", "<br>".join(rows)))
     if node.survey_items:
         html.append(_section("Survey items", escape(", ".join(node.survey_items))))

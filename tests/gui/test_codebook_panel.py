@@ -261,7 +261,8 @@ def test_editor_moves_codes_by_drag_and_drop(qtbot, coded):
         event = QDropEvent(QPointF(rect.center().x(), y), Qt.DropAction.MoveAction,
                            tree.mimeData([src]), Qt.MouseButton.LeftButton,
                            Qt.KeyboardModifier.NoModifier)
-        tree.dropEvent(event)
+        with qtbot.waitSignal(tree.moveRequested, timeout=2000):
+            tree.dropEvent(event)
 
     drop(source.id, office.id, "on")
     moved = _code(project, "strom_motivation/Office-seeking/Vote-seeking")
