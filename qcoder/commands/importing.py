@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..cli import open_project, print_json, progress, progress_callback
+from ..core.errors import QcoderError
 
 
 def cmd_import(args) -> int:
@@ -65,6 +66,68 @@ def cmd_speakers(args) -> int:
     return 0
 
 
+def cmd_attributes(args) -> int:
+    from ..core.attributes import import_attributes
+
+    with open_project(args.project) as project:
+        report = import_attributes(project, args.from_file, args.key, sheet=args.sheet,
+                                   create_unmatched=args.create_unmatched).value
+    if args.json:
+        print_json(report.as_json())
+        return 0
+    print(f"{report.source}: {report.values} values set; {len(report.updated)} case(s) updated, "
+          f"{len(report.created)} created")
+    for doc, case in report.linked:
+        print(f"  linked document {doc!r} to case {case!r}")
+    for name, type_ in report.new_attributes:
+        print(f"  new attribute {name!r} ({type_})")
+    for key, hint in report.unmatched:
+        print(f"  unmatched key {key!r}: no case or document of that name"
+              + (f"; {hint}" if hint else "") + " (use --create-unmatched to create it)")
+    for key, rows in report.duplicates.items():
+        print(f"  duplicate key {key!r} in {'; '.join(rows)}: left alone")
+    for where in report.blank_keys:
+        print(f"  no key in {where}: left alone")
+    return 0
+
+
+def cmd_edit(args) -> int:
+    from pathlib import Path
+
+    from ..core.editing import detached_codings, edit_text
+    from ..core.importers.txt import read_text_file
+    from ..core.lookup import document_by_name
+
+    if not (args.dump or args.from_file or args.detached):
+        raise QcoderError("say what to do: --from NEWTEXT.txt (edit), --dump FILE.txt (write the "
+                          "current text) or --detached (list detached codings)")
+    with open_project(args.project) as project:
+        if args.dump:
+            with project.session() as s:
+                text = document_by_name(s, args.document).text
+            Path(args.dump).write_text(text, encoding="utf-8")
+            print(f"Wrote the text of {args.document!r} to {args.dump}; edit it and run "
+                  f"`qcoder edit {args.project} {args.document!r} --from {args.dump}`")
+        if args.from_file:
+            report = edit_text(project, args.document, read_text_file(Path(args.from_file))).value
+            if args.json:
+                print_json(report.as_json())
+            else:
+                print(f"Edited {report.document!r}: {report.codings} codings carried over "
+                      f"({report.moved} moved, {report.changed} with changed text); "
+                      f"{len(report.detached)} detached")
+                for d in report.detached:
+                    print(f"  detached: {d.code} by {d.coder}: {' '.join(d.text.split())!r}")
+        if args.detached:
+            rows = detached_codings(project, args.document)
+            if args.json:
+                print_json([d.as_json() for d in rows])
+            for d in rows if not args.json else []:
+                print(f"{d.document}\t{d.start}-{d.end}\t{d.coder}\t{d.code}\t"
+                      f"{' '.join(d.text.split())}")
+    return 0
+
+
 def register(sub) -> None:
     p = sub.add_parser("import", help="import transcripts (files or folders)",
                        description="Import transcripts: .txt, .md, .docx, .odt, .rtf, .pdf, "
@@ -96,3 +159,27 @@ def register(sub) -> None:
                    help="link a speaker to a participant case (repeatable)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_speakers)
+
+    p = sub.add_parser("attributes", help="set case attributes from a spreadsheet (.xlsx/.csv)",
+                       description="One row per case: the key column names a case or a "
+                       "document (whose case is then created and linked); every other column "
+                       "is an attribute. Unmatched and duplicate keys are reported, not guessed.")
+    p.add_argument("project")
+    p.add_argument("--from", dest="from_file", required=True, metavar="FILE.xlsx|FILE.csv")
+    p.add_argument("--key", required=True, metavar="COLUMN", help="the column naming the case")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    p.add_argument("--create-unmatched", action="store_true",
+                   help="create cases for keys that match no case or document")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_attributes)
+
+    p = sub.add_parser("edit", help="fix a transcript's text; codings and structure move along")
+    p.add_argument("project")
+    p.add_argument("document")
+    p.add_argument("--from", dest="from_file", metavar="NEWTEXT.txt",
+                   help="the corrected text (UTF-8 or another text encoding)")
+    p.add_argument("--dump", metavar="FILE.txt", help="write the current text, to edit it")
+    p.add_argument("--detached", action="store_true",
+                   help="list codings whose text an edit deleted")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_edit)

@@ -112,3 +112,66 @@ def test_speakers_rename_merge_interviewer_json(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:   # argparse's own usage error
         main(["speakers", str(project), "fg", "--rename", "bare-et-navn"])
     assert exit_.value.code == 2 and "OLD=NEW" in capsys.readouterr().err
+
+
+def test_attributes_from_xlsx(tmp_path, capsys):
+    import openpyxl
+
+    project = tmp_path / "p.qcoder"
+    main(["new", str(project)])
+    main(["import", str(project), str(_files(tmp_path))])
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Ark1"
+    for row in [["dokument", "fornavn", "stemmeandel"], ["borgmester", "Jens", "0,77"],
+                ["findes ikke", "X", 1], ["dm 1 æøå", "Ida", 0.5], ["dm 1 æøå", "Ida", 0.5]]:
+        ws.append(row)
+    wb.save(tmp_path / "sager.xlsx")
+    capsys.readouterr()
+    assert main(["attributes", str(project), "--from", str(tmp_path / "sager.xlsx"),
+                 "--key", "dokument", "--sheet", "Ark1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 values set; 0 case(s) updated, 1 created" in out
+    assert "linked document 'borgmester' to case 'borgmester'" in out
+    assert "new attribute 'stemmeandel' (number)" in out
+    assert "unmatched key 'findes ikke'" in out
+    assert "duplicate key 'dm 1 æøå' in sager.xlsx, sheet 'Ark1', row 4; " in out
+    assert main(["attributes", str(project), "--from", str(tmp_path / "sager.xlsx"),
+                 "--key", "Dokument"]) == 2
+    assert "Did you mean 'dokument'" in capsys.readouterr().err
+
+
+def test_edit_dump_and_detached(tmp_path, capsys):
+    project = tmp_path / "p.qcoder"
+    main(["new", str(project)])
+    src = tmp_path / "iv.txt"
+    src.write_text("I: Hvorfor gik du?\nR: Der kom trusler. Og økonomien.\nI: Tak.\nR: Selv tak.\n",
+                   encoding="utf-8")
+    main(["import", str(project), str(src)])
+    codebook = tmp_path / "kb.yaml"
+    codebook.write_text('codebook: "KB"\nid: kb\nversion: 1\ncodes:\n  - name: Chikane\n'
+                        '  - name: Økonomi\n', encoding="utf-8")
+    main(["codebook", "load", str(project), str(codebook)])
+    text = src.read_text(encoding="utf-8")
+    rows = [("Der kom trusler.", "KB/Chikane"), ("økonomien", "KB/Økonomi")]
+    csv_path = tmp_path / "kodning.csv"
+    csv_path.write_text("document,start,end,code\n" + "".join(
+        f"iv,{text.index(q)},{text.index(q) + len(q)},{c}\n" for q, c in rows), encoding="utf-8")
+    assert main(["code", str(project), "--coder", "Anna", "--from", str(csv_path)]) == 0
+    dumped = tmp_path / "ret.txt"
+    assert main(["edit", str(project), "iv", "--dump", str(dumped)]) == 0
+    assert dumped.read_text(encoding="utf-8") == text
+    dumped.write_text(text.replace("Der kom trusler. ", "").replace("økonomien", "økonomien i "
+                                                                    "kommunen"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["edit", str(project), "iv", "--from", str(dumped), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["codings"], report["changed"]) == (1, 0)
+    assert [(d["code"], d["text"]) for d in report["detached"]] == [
+        ("KB/Chikane", "Der kom trusler.")]
+    assert main(["edit", str(project), "iv", "--detached"]) == 0
+    assert "Anna\tKB/Chikane\tDer kom trusler." in capsys.readouterr().out
+    assert main(["codings", str(project), "--json"]) == 0
+    assert [c["text"] for c in json.loads(capsys.readouterr().out)] == ["økonomien"]
+    assert main(["edit", str(project), "iv"]) == 2
+    assert "say what to do" in capsys.readouterr().err

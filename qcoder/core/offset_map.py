@@ -1,0 +1,241 @@
+"""Carrying offsets through an edit of a text: a diff of old and new text, asked about positions.
+
+The diff is found line by line, then word by word inside changed lines, then character by
+character inside changed words that are still alike (a typo fix), using difflib. A range
+[start, end) keeps exactly the characters of it that survived, plus whatever was inserted
+between them; text replaced wholly inside it follows it. Where the diff is ambiguous (deleting
+one of two identical words, inserting a letter next to the same letter), the range is placed
+where its own text still stands, if that is within reach of the ambiguous change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from difflib import SequenceMatcher
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_CHAR_DIFF_MAX = 200
+#: Unchanged stretches shorter than this between two changed lines are diffed with them.
+_SHORT_MATCH = 80
+_WORD = re.compile(r"\w+")
+
+
+def _matcher(a, b, autojunk: bool = False) -> SequenceMatcher:
+    return SequenceMatcher(None, a, b, autojunk=autojunk)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _offsets(pieces: list[str]) -> list[int]:
+    out, total = [0], 0
+    for piece in pieces:
+        total += len(piece)
+        out.append(total)
+    return out
+
+
+def _coalesce(opcodes: list[tuple], offsets: tuple[list[int], list[int]]) -> list[tuple]:
+    """Join changes separated only by a short unchanged stretch into one replacement, so a
+    stray match of a short line (a blank line, "Ja.") cannot split one edit in two."""
+    ao, _bo = offsets
+    out: list[list] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        absorbed = (tag == "equal" and ao[i2] - ao[i1] < _SHORT_MATCH
+                    and 0 < k < len(opcodes) - 1 and opcodes[k + 1][0] != "equal")
+        if out and out[-1][0] != "equal" and (tag != "equal" or absorbed):
+            out[-1] = ["replace", out[-1][1], i2, out[-1][3], j2]
+        else:
+            out.append([tag, i1, i2, j1, j2])
+    return [tuple(op) for op in out]
+
+
+def _refine(old: str, new: str, i0: int, j0: int, level: int, ops: list) -> None:
+    """Opcodes for old -> new (placed at i0, j0), diffing lines, then words, then characters."""
+    if level == 0:
+        a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    elif level == 1:
+        a, b = _tokens(old), _tokens(new)
+    else:
+        a, b = old, new
+    ao, bo = _offsets(a), _offsets(b)
+    # at line level, very common lines (blank ones) are not used as anchors: that keeps long
+    # transcripts fast; words and characters are matched exactly
+    opcodes = _matcher(a, b, autojunk=level == 0).get_opcodes()
+    if level == 0:
+        opcodes = _coalesce(opcodes, (ao, bo))
+    for tag, i1, i2, j1, j2 in opcodes:
+        s1, s2, t1, t2 = ao[i1], ao[i2], bo[j1], bo[j2]
+        if tag != "equal" and s2 > s1 and t2 > t1 and level < 2:
+            sub_old, sub_new = old[s1:s2], new[t1:t2]
+            if level == 1 and (max(len(sub_old), len(sub_new)) > _CHAR_DIFF_MAX
+                               or _matcher(sub_old, sub_new).quick_ratio() < 0.5):
+                ops.append(("replace", i0 + s1, i0 + s2, j0 + t1, j0 + t2))
+            else:
+                _refine(sub_old, sub_new, i0 + s1, j0 + t1, level + 1, ops)
+        elif s2 > s1 or t2 > t1:
+            if tag == "replace" and s2 == s1:
+                tag = "insert"
+            elif tag == "replace" and t2 == t1:
+                tag = "delete"
+            ops.append((tag, i0 + s1, i0 + s2, j0 + t1, j0 + t2))
+
+
+class OffsetMap:
+    """Answers where an old offset or range went in the new text."""
+
+    def __init__(self, old: str, new: str):
+        self.old, self.new = old, new
+        limit = min(len(old), len(new))
+        prefix = 0
+        while prefix < limit and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
+        ops: list[tuple] = [("equal", 0, prefix, 0, prefix)] if prefix else []
+        _refine(old[prefix:len(old) - suffix], new[prefix:len(new) - suffix], prefix, prefix, 0,
+                ops)
+        if suffix:
+            ops.append(("equal", len(old) - suffix, len(old), len(new) - suffix, len(new)))
+        #: (tag, i1, i2, j1, j2) in order; together they cover old and new without gaps
+        self.ops = ops
+        self._i1 = [op[1] for op in ops]
+        self._i2 = [op[2] for op in ops]
+        self._covering = [op for op in ops if op[2] > op[1]]
+        self._starts = [op[1] for op in self._covering]
+        self.changed = any(op[0] != "equal" for op in ops)
+
+    # -- positions ---------------------------------------------------------------------------
+    def _op_at(self, pos: int) -> tuple:
+        return self._covering[bisect.bisect_right(self._starts, pos) - 1]
+
+    def start(self, pos: int) -> int:
+        """Where a range starting at old `pos` starts: after text inserted at pos; at the start
+        of a replacement when the range starts where the replaced text did."""
+        if pos >= len(self.old):
+            return len(self.new)
+        tag, i1, _i2, j1, j2 = self._op_at(pos)
+        if tag == "equal":
+            return j1 + pos - i1
+        return j1 if pos == i1 else j2
+
+    #: A boundary between characters (a page or section edge) moves like a range start.
+    position = start
+
+    def end(self, pos: int) -> int:
+        """Where a range ending at old `pos` ends: before text inserted at pos; at the end of a
+        replacement when the range ends where the replaced text did."""
+        if pos <= 0:
+            return 0
+        tag, i1, i2, j1, j2 = self._op_at(pos - 1)
+        if tag == "equal":
+            return j1 + pos - i1
+        return j2 if pos == i2 else j1
+
+    # -- ranges ------------------------------------------------------------------------------
+    def range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where [start, end) went; None when all of its text was deleted."""
+        if not self.changed:
+            return start, end
+        ns, ne = self.start(start), self.end(end)
+        text = self.old[start:end]
+        if self.new[ns:ne] == text:
+            return ns, ne
+        found = self._ambiguous_place(start, end, ns)
+        if found is not None:
+            return found
+        if ne > ns:
+            return ns, ne
+        return self._slid_survivor(start, end)
+
+    def _near(self, start: int, end: int) -> range:
+        """Indexes of the ops touching old [start, end]."""
+        return range(bisect.bisect_left(self._i2, start), bisect.bisect_right(self._i1, end))
+
+    def _slide(self, index: int) -> tuple[int, int]:
+        """How far a pure insertion or deletion could move left and right and mean the same
+        (within the unchanged text on either side of it)."""
+        tag, i1, i2, j1, j2 = self.ops[index]
+        if tag == "delete":
+            seq, a, b = self.old, i1, i2
+        elif tag == "insert":
+            seq, a, b = self.new, j1, j2
+        else:
+            return 0, 0
+
+        def room(k: int) -> int:
+            ok = 0 <= k < len(self.ops) and self.ops[k][0] == "equal"
+            return self.ops[k][2] - self.ops[k][1] if ok else 0
+
+        left, right = 0, 0
+        while left < room(index - 1) and seq[a - left - 1] == seq[b - left - 1]:
+            left += 1
+        while right < room(index + 1) and seq[a + right] == seq[b + right]:
+            right += 1
+        return left, right
+
+    def _ambiguous_place(self, start: int, end: int, near: int) -> tuple[int, int] | None:
+        """The range's own text, where an equally valid reading of the diff leaves it."""
+        lo, hi = start, end
+        for index in self._near(start, end):
+            tag, i1, i2 = self.ops[index][:3]
+            if tag != "equal":
+                left, right = self._slide(index)
+                lo, hi = min(lo, i1 - left), max(hi, i2 + right)
+        window = (self._left_of(lo), self._right_of(hi))
+        text = self.old[start:end]
+        best = None
+        at = self.new.find(text, *window)
+        while at >= 0:
+            if best is None or abs(at - near) < abs(best - near):
+                best = at
+            at = self.new.find(text, at + 1, window[1])
+        return None if best is None else (best, best + len(text))
+
+    def _slid_survivor(self, start: int, end: int) -> tuple[int, int] | None:
+        """For a range the diff deleted whole: what of it survives if the deletion is read
+        shifted (deleting 'aaa' from 'aaaa' may take the first three or the last three).
+        Only a survivor holding a whole word counts."""
+        index = bisect.bisect_right(self._i1, start) - 1
+        if index < 0:
+            return None
+        tag, i1, i2, j1, _j2 = self.ops[index]
+        if tag != "delete" or not i1 <= start < end <= i2:
+            return None
+        left, right = self._slide(index)
+        keep_left = end - max(start, i2 - left) if end > i2 - left else 0
+        keep_right = min(end, i1 + right) - start if start < i1 + right else 0
+        if keep_left <= 0 and keep_right <= 0:
+            return None
+        if keep_left >= keep_right:
+            place = j1 + max(start, i2 - left) - i2, j1 + end - i2
+        else:
+            place = j1 + start - i1, j1 + min(end, i1 + right) - i1
+        # a stray full stop, or the "De" of a deleted "Der ..." next to "Det", is not the
+        # coding surviving: only a whole word is
+        return place if self._has_whole_word(*place) else None
+
+    def _has_whole_word(self, start: int, end: int) -> bool:
+        new = self.new
+        for m in _WORD.finditer(new, start, end):
+            if (m.start() == 0 or not new[m.start() - 1].isalnum()) and (
+                    m.end() == len(new) or not new[m.end()].isalnum()):
+                return True
+        return False
+
+    def _left_of(self, pos: int) -> int:
+        """The new offset of old boundary `pos`, before any text inserted there."""
+        index = bisect.bisect_left(self._i1, pos)
+        if index < len(self.ops) and self.ops[index][0] == "insert" and self.ops[index][1] == pos:
+            return self.ops[index][3]
+        return self.start(pos)
+
+    def _right_of(self, pos: int) -> int:
+        """The new offset of old boundary `pos`, after any text inserted there."""
+        index = bisect.bisect_right(self._i1, pos) - 1
+        if index >= 0 and self.ops[index][0] == "insert" and self.ops[index][1] == pos:
+            return self.ops[index][4]
+        return self.end(pos)
