@@ -34,12 +34,18 @@ def covered_length(intervals) -> int:
     return total
 
 
-def coding_progress(project, coders: set[str] | None = None) -> dict[int, Progress]:
-    """Progress per document id for the codings of `coders` (names; None: everyone's)."""
+def coding_progress(project, coders: set[str] | None = None,
+                    documents: list[int] | None = None) -> dict[int, Progress]:
+    """Progress per document id for the codings of `coders` (names; None: everyone's), of
+    every document or only the given ones."""
     with project.session() as s:
-        chars = dict(s.execute(sa.select(Document.id, sa.func.length(Document.text))).all())
+        lengths = sa.select(Document.id, sa.func.length(Document.text))
         query = (sa.select(Coding.document_id, Coding.start, Coding.end)
                  .order_by(Coding.document_id, Coding.start))
+        if documents is not None:
+            lengths = lengths.where(Document.id.in_(documents))
+            query = query.where(Coding.document_id.in_(documents))
+        chars = dict(s.execute(lengths).all())
         if coders is not None:
             query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name.in_(coders))
         spans: dict[int, list[tuple[int, int]]] = {}

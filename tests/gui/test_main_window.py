@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
 from qcoder.core.coding import apply_coding
 from qcoder.core.demo import build_demo
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.store import Project
+from qcoder.core.store.models import Meta
+from qcoder.gui.codebook_panel import CodebookPanel
 from qcoder.gui.main_window import MainWindow
-
-
-def _settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+from tests.gui.helpers import make_settings
 
 
 def _doc_items(window):
@@ -28,44 +25,51 @@ def test_window_shows_documents_codes_and_highlights(qtbot, project, tmp_path):
         coder = coder_by_name(s, "Anna", create=True)
     start = doc.text.index("trusler")
     apply_coding(project, doc, start, start + 7, code, coder)
-    window = MainWindow(project, settings=_settings(tmp_path))
+    window = MainWindow(project, settings=make_settings(tmp_path, coder="Anna"))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitExposed(window)
     assert "Test" in window.windowTitle() and "projekt æøå.qcoder" in window.windowTitle()
     (item,) = _doc_items(window)
     assert item.text(0) == "interview" and item.text(1) == "1"
-    assert window.documents.topLevelItem(0).text(0).startswith("Borgmesterinterviews")
-    codes = window.codes.topLevelItem(0)
-    assert codes.text(0) == "Test æøå" and codes.childCount() == 3
+    assert window.documents.topLevelItem(0).text(0).startswith("Mayor interviews")
+    assert isinstance(window.codes_dock.widget(), CodebookPanel)
+    book = window.codebook.tree.topLevelItem(0)
+    assert book.text(0) == "Test æøå" and book.childCount() == 3
     window.documents.setCurrentItem(item)
     assert window.view.toPlainText() == doc.text
-    (selection,) = window.view.extraSelections()
-    assert selection.cursor.selectedText() == "trusler"
+    window.view.viewport().grab()   # paints
+    (mark,) = window.view.painted_marks
+    assert doc.text[mark.start:mark.end] == "trusler"
     assert [speaker for _s, _e, speaker in window.view.layers.labels] == [
         "Interviewer", "Jens", "Interviewer", "Jens"]
     window.view.select_range(start, start + 7)
     assert window.view.selected_range() == (start, start + 7)
+    assert "Coder: Anna" in window.status.text() and "1 codings in this document" in window.status.text()
+    with project.session() as s:
+        assert s.get(Meta, "current_coder").value == "Anna"
     window.close()
 
 
 def test_window_opens_the_demo_project(qtbot, tmp_path):
     path = build_demo(tmp_path / "demo.qcoder")
-    window = MainWindow(Project.open(path), settings=_settings(tmp_path))
+    window = MainWindow(Project.open(path), settings=make_settings(tmp_path, coder="Anna"))
     qtbot.addWidget(window)
     window.show()
     items = _doc_items(window)
     assert len(items) >= 6
-    groups = [window.documents.topLevelItem(i).text(0) for i in range(window.documents.topLevelItemCount())]
-    assert any(g.startswith("Vignet-fokusgrupper") for g in groups)
+    groups = [window.documents.topLevelItem(i).text(0)
+              for i in range(window.documents.topLevelItemCount())]
+    assert any(g.startswith("Vignette focus groups") for g in groups)
     coded = next(i for i in items if int(i.text(1)) > 0)
     window.documents.setCurrentItem(coded)
-    assert window.view.extraSelections(), "codings are highlighted"
+    assert len(window.view.index) == int(coded.text(1)), "every coding is drawn"
     assert window._recent()[0].endswith("demo.qcoder")
     window.close()
 
 
 def test_open_refuses_locked_project_with_message(qtbot, project, project_path, tmp_path, monkeypatch):
-    window = MainWindow(settings=_settings(tmp_path))
+    window = MainWindow(settings=make_settings(tmp_path))
     qtbot.addWidget(window)
     shown = []
     monkeypatch.setattr("qcoder.gui.main_window.QMessageBox.warning",
