@@ -9,12 +9,18 @@ from ..core.errors import QcoderError
 
 
 def cmd_load(args) -> int:
+    """YAML files load together in one transaction; REFI-QDA .qdc files one by one after."""
     from ..core.codebook import load_codebooks
+    from ..core.refi import import_qdc
 
+    qdc = [f for f in args.files if f.lower().endswith(".qdc")]
+    yaml_files = [f for f in args.files if f not in qdc]
     with open_project(args.project) as project:
-        reports = load_codebooks(project, args.files)
-    for report in reports:
-        print(report.summary)
+        if yaml_files:
+            for report in load_codebooks(project, yaml_files):
+                print(report.summary)
+        for path in qdc:
+            print("\n".join(import_qdc(project, path).lines()))
     return 0
 
 
@@ -26,11 +32,15 @@ def cmd_export(args) -> int:
 
     out = Path(args.out)
     suffix = out.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".xlsx"):
+    if suffix not in (".yaml", ".yml", ".xlsx", ".qdc"):
         raise QcoderError(f"{out}: cannot tell the format from {out.suffix or 'no suffix'!r}; "
-                          "end the file name in .yaml or .xlsx")
+                          "end the file name in .yaml, .xlsx or .qdc (REFI-QDA)")
     with open_project(args.project) as project:
-        if suffix == ".xlsx":
+        if suffix == ".qdc":
+            from ..core.refi import export_qdc
+
+            export_qdc(project, out, codebook=args.codebook)
+        elif suffix == ".xlsx":
             export_codebooks_xlsx(project, out, args.codebook)
         else:
             key = args.codebook
@@ -98,13 +108,13 @@ def register(sub) -> None:
 
     q = cb.add_parser("load", help="add codebook files, or update to a newer version of them")
     q.add_argument("project")
-    q.add_argument("files", nargs="+", metavar="FILE.yaml")
+    q.add_argument("files", nargs="+", metavar="FILE.yaml|FILE.qdc")
     q.set_defaults(func=cmd_load)
 
-    q = cb.add_parser("export", help="write a codebook as YAML, or all codebooks as xlsx")
+    q = cb.add_parser("export", help="write a codebook as YAML, or codebooks as xlsx or REFI-QDA .qdc")
     q.add_argument("project")
     q.add_argument("--codebook", metavar="ID", help="the codebook's id or name")
-    q.add_argument("--out", required=True, metavar="FILE.yaml|FILE.xlsx")
+    q.add_argument("--out", required=True, metavar="FILE.yaml|FILE.xlsx|FILE.qdc")
     q.set_defaults(func=cmd_export)
 
     q = cb.add_parser("list", help="codebooks, codes with paths and coding counts, hypotheses")
