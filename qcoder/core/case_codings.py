@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .cases import case_attributes
-from .store.models import Case, Coding, Document, DocumentCase, Speaker, StructureRange
+from .store.models import (
+    Attribute, Case, CaseValue, Coding, Document, DocumentCase, Speaker, StructureRange,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class CaseCodings:
         self._pages: dict[int, tuple[list[int], list[str]]] = {}
         self._sections: dict[int, list[tuple[int, int, str]]] | None = None
         self._attributes: dict[int, dict] = {}
+        self._citations: dict[tuple, str] = {}
         speaker_turns = self._speaker_turns()
         query = sa.select(Coding.uuid, Coding.document_id, Coding.start, Coding.end, Coding.code_id,
                           Coding.coder_id, Coding.round, Coding.memo)
@@ -108,9 +110,10 @@ class CaseCodings:
 
     # -- text, pages, sections ---------------------------------------------------------------
     def text(self, coding: CaseCoding) -> str:
-        if coding.document_id not in self._texts:
-            self._texts[coding.document_id] = self.session.scalar(
-                sa.select(Document.text).where(Document.id == coding.document_id)) or ""
+        if coding.document_id not in self._texts:  # read all coded documents at once
+            wanted = {c.document_id for c in self.codings} | {coding.document_id}
+            self._texts.update(self.session.execute(
+                sa.select(Document.id, Document.text).where(Document.id.in_(wanted))).all())
         return self._texts[coding.document_id][coding.start:coding.end]
 
     def page(self, coding: CaseCoding) -> str | None:
@@ -141,10 +144,17 @@ class CaseCodings:
         return ""
 
     def attributes(self, case_id: int) -> dict:
-        if case_id not in self._attributes:
-            case = self.session.get(Case, case_id)
-            self._attributes[case_id] = case_attributes(self.session, case) if case else {}
-        return self._attributes[case_id]
+        """The case's attribute values by name, typed as in cases.case_attributes."""
+        if not self._attributes:
+            self._attributes = {case: {} for case in self.cases}
+            for case, name, kind, text, number, day, flag in self.session.execute(
+                    sa.select(CaseValue.case_id, Attribute.name, Attribute.type,
+                              CaseValue.text_value, CaseValue.number_value,
+                              CaseValue.date_value, CaseValue.bool_value)
+                    .join(Attribute, Attribute.id == CaseValue.attribute_id)):
+                self._attributes.setdefault(case, {})[name] = {
+                    "number": number, "bool": flag, "date": day}.get(kind, text)
+        return self._attributes.get(case_id, {})
 
     # -- quotes --------------------------------------------------------------------------------
     @staticmethod
@@ -156,8 +166,12 @@ class CaseCodings:
         return list(seen.values())
 
     def citation(self, coding: CaseCoding) -> str:
-        return fallback_citation(self.cases.get(coding.case_id, ""), self.attributes(coding.case_id),
-                                 self.doc_kind.get(coding.document_id, "other"), self.page(coding))
+        key = (coding.case_id, coding.document_id, self.page(coding))
+        if key not in self._citations:
+            self._citations[key] = fallback_citation(
+                self.cases.get(coding.case_id, ""), self.attributes(coding.case_id),
+                self.doc_kind.get(coding.document_id, "other"), key[2])
+        return self._citations[key]
 
     def quote(self, coding: CaseCoding, max_chars: int = 400) -> str:
         """The coded passage, whitespace folded, shortened in the middle with "[...]", cited."""

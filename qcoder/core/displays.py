@@ -122,12 +122,14 @@ def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozen
             if case in extra or any(cc.doc_kind[d] in kinds for d in cc.case_docs.get(case, []))]
 
 
-def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings) -> list[int]:
+def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings,
+                     judged: set[int] | None = None) -> list[int]:
     """The cases a hypothesis is judged over: those of the corpus kinds where its linked codes
-    or counter-evidence were coded, and any case with a recorded verdict."""
+    or counter-evidence were coded, and any case with a recorded verdict (`judged`)."""
     linked = set(code_directions(session, hypothesis_id))
     flagged = counter_evidence(session, hypothesis_id)
-    judged = {case for case, h in verdict_states(session, hypothesis_id)}
+    if judged is None:
+        judged = {case for case, _h in verdict_states(session, hypothesis_id)}
     return relevant_cases(cc, {c.code_id for c in cc.codings
                                if c.code_id in linked or c.uuid in flagged}, judged)
 
@@ -151,7 +153,7 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
     cc = cc or case_codings(session, options)
     states = {case: s for (case, _h), s in verdict_states(session, hyp.id).items()}
     suggestions = suggest_verdicts(session, hyp.id, cc)
-    rows_cases = hypothesis_cases(session, hyp.id, cc)
+    rows_cases = hypothesis_cases(session, hyp.id, cc, set(states))
     display_columns = list(hyp.display_columns or [])
     answers = {}
     if options.survey_items:
@@ -229,8 +231,8 @@ def overview_matrix(session: Session, options: Options, cc: CaseCodings | None =
     hyps = list(session.scalars(sa.select(Hypothesis).order_by(Hypothesis.codebook_id.is_(None),
                                                                Hypothesis.position, Hypothesis.ident)))
     states = verdict_states(session)
-    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc),
-                        set(hypothesis_cases(session, hyp.id, cc))) for hyp in hyps}
+    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc), set(hypothesis_cases(
+        session, hyp.id, cc, {case for case, h in states if h == hyp.id}))) for hyp in hyps}
     table = Table("overview", "Oversigtsmatrix: vurderinger pr. case og hypotese",
                   [Column("Case")] + [Column(h.ident, "verdict") for h in hyps])
     for case_id, name in cc.cases.items():
@@ -334,7 +336,8 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
         family = descendant_ids(session, code.id)
         mine = [c for c in cc.codings if c.code_id in family]
         cases = relevant_cases(cc, family)
-        coded = [case for case in cases if any(c.case_id == case for c in mine)]
+        with_code = {c.case_id for c in mine}
+        coded = [case for case in cases if case in with_code]
         k, n = len(coded), len(cases)
         picked = _representative(mine, coded, options.quotes)
         items = list(code.survey_items or []) or [None]

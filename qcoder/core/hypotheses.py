@@ -116,11 +116,22 @@ def read_state(session: Session, case_id: int, hypothesis_id: int) -> VerdictSta
 
 
 def verdict_states(session: Session, hypothesis_id: int | None = None) -> dict[tuple[int, int], VerdictState]:
-    """All recorded verdicts by (case id, hypothesis id)."""
-    query = sa.select(Verdict)
+    """All recorded verdicts by (case id, hypothesis id), read in two queries."""
+    query = sa.select(Verdict.id, Verdict.case_id, Verdict.hypothesis_id, Verdict.verdict,
+                      Verdict.evidence, Verdict.note, Verdict.uuid)
     if hypothesis_id is not None:
         query = query.where(Verdict.hypothesis_id == hypothesis_id)
-    return {(v.case_id, v.hypothesis_id): _state_of(v) for v in session.scalars(query)}
+    rows = session.execute(query).all()
+    cells: dict[int, list] = defaultdict(list)
+    cell_query = sa.select(VerdictCell.verdict_id, VerdictCell.column, VerdictCell.statement,
+                           VerdictCell.quotes)
+    if hypothesis_id is not None:
+        cell_query = cell_query.join(Verdict).where(Verdict.hypothesis_id == hypothesis_id)
+    for verdict_id, column, statement, quotes in session.execute(cell_query):
+        cells[verdict_id].append((column, statement, tuple(quotes or ())))
+    return {(r.case_id, r.hypothesis_id): VerdictState(
+        r.verdict, tuple(r.evidence or ()), r.note or "", tuple(sorted(cells[r.id])), r.uuid)
+        for r in rows}
 
 
 def _write_state(session: Session, case_id: int, hypothesis_id: int,

@@ -27,7 +27,7 @@ def segments_table(session: Session, options: Options, cc: CaseCodings | None = 
                                                 c.start, paths[c.code_id])):
         table.rows.append([
             Cell(cc.cases[c.case_id]), Cell(documents[c.document_id]), Cell(paths[c.code_id]),
-            Cell(coders.get(c.coder_id)), Cell(c.round), Cell(" ".join(cc.text(c).split())),
+            Cell(coders.get(c.coder_id)), Cell(c.round), Cell(cc.text(c)),
             Cell(cc.citation(c)), Cell(c.memo or None), Cell(c.start), Cell(c.end),
         ])
     table.notes = ["Start og slut er tegnpositioner i dokumentets tekst."] + filter_notes(options)

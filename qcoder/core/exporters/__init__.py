@@ -32,8 +32,12 @@ from .to_xlsx import XlsxExporter
 
 EXPORTERS: dict[str, Exporter] = {e.suffix: e for e in (XlsxExporter(), DocxExporter(),
                                                           CsvExporter(), HtmlExporter())}
-WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook", "all")
-ALL_ORDER = ("overview", "hypotheses", "matrix", "profile", "joint", "segments", "codebook")
+#: "displays" is every display (overview, hypotheses, matrices, profile, joint) without the
+#: segment listing and the codebook; "all" is everything.
+WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook",
+        "displays", "all")
+DISPLAYS = ("overview", "hypotheses", "matrix", "profile", "joint")
+ALL_ORDER = DISPLAYS + ("segments", "codebook")
 
 
 def exporter_for(path: Path) -> Exporter:
@@ -52,7 +56,7 @@ def build_tables(session, what: str, options: Options, progress: Progress = _qui
     """The displays for `what` (one of WHAT), built over one read of the codings."""
     if what not in WHAT:
         raise QcoderError(f"unknown display {what!r}; choose one of {', '.join(WHAT)}")
-    kinds = ALL_ORDER if what == "all" else (what,)
+    kinds = {"all": ALL_ORDER, "displays": DISPLAYS}.get(what, (what,))
     cc = case_codings(session, options)
     if options.hypothesis:
         hypothesis_by_ident(session, options.hypothesis)

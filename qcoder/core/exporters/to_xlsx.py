@@ -5,6 +5,7 @@ quote starting with "=" is never run as a formula."""
 from __future__ import annotations
 
 import re
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -21,7 +22,7 @@ _BOLD = Font(bold=True)
 _NOTE = Font(italic=True, color="555555")
 _HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOUR)
 _FILLS = {v: PatternFill("solid", fgColor=c) for v, c in VERDICT_COLOURS.items()}
-_FORMATS = {"percent": "0.0", "number": "General"}
+_FORMATS = {"percent": "0.0"}
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -39,9 +40,36 @@ def _width(values: list[str], kind: str, header: str) -> float:
     return min(longest, MAX_WIDTH.get(kind, 14)) + 2
 
 
+class _Styles:
+    """Cell styles made once per sheet and copied onto cells: assigning style objects cell by
+    cell makes openpyxl hash them every time, which dominates writing large sheets."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self._made: dict[tuple, object] = {}
+
+    def cell(self, value, *, font=None, fill=None, number_format=None, text=False) -> WriteOnlyCell:
+        key = (id(font), id(fill), number_format)
+        if key not in self._made:
+            template = WriteOnlyCell(self.ws)
+            template.alignment = _WRAP
+            if font is not None:
+                template.font = font
+            if fill is not None:
+                template.fill = fill
+            if number_format:
+                template.number_format = number_format
+            self._made[key] = template._style
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = copy(self._made[key])
+        if text:
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+        return cell
+
+
 def _text_cell(ws, text: str, font=None, fill=None) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"  # never a formula, whatever the text starts with
+    cell.data_type = "s"
     cell.alignment = _WRAP
     if font is not None:
         cell.font = font
@@ -52,33 +80,31 @@ def _text_cell(ws, text: str, font=None, fill=None) -> WriteOnlyCell:
 
 def _write_table(wb: Workbook, table: Table, name: str) -> None:
     ws = wb.create_sheet(name)
+    styles = _Styles(ws)
     sample = table.rows[:500]
     for j, column in enumerate(table.columns):
         texts = [str(r[j].value) for r in sample if r[j].value is not None]
-        letter = _column_letter(j)
-        ws.column_dimensions[letter].width = _width(texts, column.kind, column.header)
+        ws.column_dimensions[_column_letter(j)].width = _width(texts, column.kind, column.header)
     ws.freeze_panes = "B2"
-    ws.append([_text_cell(ws, c.header, _BOLD, _HEADER_FILL) for c in table.columns])
-    kinds = [c.kind for c in table.columns]
+    ws.append([styles.cell(c.header, font=_BOLD, fill=_HEADER_FILL, text=True)
+               for c in table.columns])
+    formats = [_FORMATS.get(c.kind) for c in table.columns]
+    wrapped = [c.kind == "long" for c in table.columns]
     for row in table.rows:
         out = []
-        for cell, kind in zip(row, kinds):
+        for cell, fmt, wrap in zip(row, formats, wrapped):
             value = cell.value
             if isinstance(value, str):
-                out.append(_text_cell(ws, value, fill=_FILLS.get(cell.tone)))
-                continue
-            c = WriteOnlyCell(ws, value=value)
-            c.alignment = _WRAP
-            if kind in _FORMATS and value is not None:
-                c.number_format = _FORMATS[kind]
-            if cell.tone in _FILLS:
-                c.fill = _FILLS[cell.tone]
-            out.append(c)
+                if wrap or cell.tone or "\n" in value or value.startswith("="):
+                    value = styles.cell(value, fill=_FILLS.get(cell.tone), text=True)
+            elif value is not None and (fmt or cell.tone):
+                value = styles.cell(value, fill=_FILLS.get(cell.tone), number_format=fmt)
+            out.append(value)  # plain short values need no style: much faster to write
         ws.append(out)
     if table.caption or table.notes:
         ws.append([])
         for line in ([table.title, table.caption] if table.caption else [table.title]) + table.notes:
-            ws.append([_text_cell(ws, line, _NOTE)])
+            ws.append([styles.cell(line, font=_NOTE, text=True)])
 
 
 def _column_letter(index: int) -> str:
