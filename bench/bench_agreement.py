@@ -68,7 +68,7 @@ def timed(label: str, fn, repeat: int = 1):
         t0 = time.perf_counter()
         value = fn()
         best = min(best, time.perf_counter() - t0)
-    print(f"   {label:<58} {best:8.3f} s")
+    print(f"   {label:<66} {best:8.3f} s")
     return value, best
 
 
@@ -137,8 +137,15 @@ def run(quick: bool) -> None:
             timed("character-level report", lambda: agreement_report(project, ["A", "B"], "character"))
             rep, _t = timed("sentence-level report, cold (spaCy segmentation included)",
                             lambda: agreement_report(project, ["A", "B"], "sentence"))
-            timed("sentence-level report, warm (sentences cached)",
+            timed("sentence-level report, warm (sentences in memory)",
                   lambda: agreement_report(project, ["A", "B"], "sentence"), 2)
+
+            def next_session():
+                _SENTENCES.clear()
+                return agreement_report(project, ["A", "B"], "sentence")
+
+            timed("sentence-level report, next session (sentences from the project)",
+                  next_session, 2)
             timed("turn-level report", lambda: agreement_report(project, ["A", "B"], "turn"))
             timed("segment-level report", lambda: agreement_report(project, ["A", "B"], "segment"))
             p = rep.data["pooled"]

@@ -13,6 +13,11 @@ def _fmt(value) -> str:
     return "" if value is None else f"{value:.3f}"
 
 
+def _short(warning: str) -> str:
+    """A warning's summary, before its explanation (the full text is in --json and --out)."""
+    return warning.split(" - ", 1)[0]
+
+
 def _print_report(data: dict) -> None:
     s = data["settings"]
     n = s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
@@ -31,7 +36,7 @@ def _print_report(data: dict) -> None:
         print(f"{e['code']:<{width}} {e.get('n_units', 0):>7} "
               + " ".join(f"{_fmt(e.get(k)):>6}" for k, _h in cols))
         for w in e.get("warnings", []):
-            print(f"{'':<{width}}   ! {w}")
+            print(f"{'':<{width}}   ! {_short(w)}")
     mean = data["pooled"].get("mean_across_codes")
     if mean:
         print(f"{'(mean across codes)':<{width}} {'':>7} "
@@ -47,7 +52,7 @@ def _print_report(data: dict) -> None:
             print(f"domain {d['code']}: nominal alpha {d['krippendorff_alpha_nominal']:.3f}{span} "
                   f"over {d['n_units']} units")
         for w in d.get("warnings", []):
-            print(f"domain {d['code']}: ! {w}")
+            print(f"domain {d['code']}: ! {_short(w)}")
     for w in data.get("warnings", []):
         print(f"! {w}")
 

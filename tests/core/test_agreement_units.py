@@ -142,7 +142,7 @@ def test_domain_alpha_treats_a_unit_without_a_child_as_missing(interview, tmp_pa
     assert d["n_units"] == 2  # turns 2 and 4 have a value from both; turn 3 only from Bo
     assert d["n_values"] == 5
     assert d["children"] == [path("Motiv", "Policy"), path("Motiv", "Office")]
-    assert any("too few" in w for w in d["warnings"])
+    assert any("only 2 turns: no chance-corrected coefficient" in w for w in d["warnings"])
     assert "krippendorff_alpha_nominal" not in d
 
 

@@ -82,14 +82,14 @@ def _stability(n_units: float, prevalence: float | None, values: dict, ci: dict,
     if n_units < MIN_UNITS:
         drop = chance
         warnings.append(
-            f"only {n_units:g} {what}: too few for a chance-corrected coefficient "
-            f"(need {MIN_UNITS}); read the percent agreement and the counts")
+            f"only {n_units:g} {what}: no chance-corrected coefficient - at least {MIN_UNITS} "
+            "are needed; read the percent agreement and the counts")
     elif prevalence is not None and min(prevalence, 1 - prevalence) * n_units < MIN_MINORITY:
         drop = [k for k in chance if k in MARGINAL or k.startswith("krippendorff")]
         warnings.append(
-            f"prevalence {prevalence:.3f}: so few {what} fall in the rarer category that "
-            "kappa and alpha swing on a single unit (the kappa paradox); they are left out - "
-            "read percent agreement, Gwet's AC1 and the counts, or compare on a larger unit")
+            f"prevalence {prevalence:.3f}: kappa and alpha left out (kappa paradox) - so few "
+            f"{what} fall in the rarer category that they swing on a single unit; read percent "
+            "agreement, Gwet's AC1 and the counts, or compare on a larger unit")
     else:
         drop = []
     for key in drop:
@@ -243,17 +243,17 @@ def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
                            "segments": {a_name: len(a), b_name: len(b)}}
         if entry["n_units"] < MIN_UNITS:
             entry.pop("brennan_prediger")
-            entry["warnings"] = [f"only {entry['n_units']} segments: too few for a "
-                                 "chance-corrected coefficient; read the counts"]
+            entry["warnings"] = [f"only {entry['n_units']} segments: no chance-corrected "
+                                 f"coefficient - at least {MIN_UNITS} are needed; read the counts"]
         entries.append(entry)
         total["matched"] += m
         total["a"] += ua
         total["b"] += ub
         total["codes"] += 1
-        matched_a = {x for x, _y, _i in pairs}
-        matched_b = {y for _x, y, _i in pairs}
-        for spans, matched, j in ((a, matched_a, 0), (b, matched_b, 1)):
-            idx = np.array([i for i in range(len(spans)) if i not in matched], dtype=np.int64)
+        for spans, j in ((a, 0), (b, 1)):
+            unmatched = np.ones(len(spans), dtype=bool)
+            unmatched[[p[j] for p in pairs]] = False
+            idx = np.nonzero(unmatched)[0]
             flags = np.zeros((len(idx), 2), dtype=bool)
             flags[:, j] = True
             _note(corpus, disagreements, path, spans.starts[idx], spans.ends[idx], flags)
@@ -340,18 +340,19 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
         valued = int((values >= 0).sum())
         if conflicts and conflicts > 0.1 * max(valued, 1):
             warnings.append(
-                f"the children are not used as mutually exclusive categories: {conflicts} "
-                f"{unit} x coder values carry two or more of them; no domain alpha - compare "
-                "the children one by one")
+                f"sub-codes not mutually exclusive: no domain alpha - {conflicts} {unit} x "
+                "coder values carry two or more of them; compare the sub-codes one by one")
             entry["warnings"] = warnings
             out.append(entry)
             continue
         if conflicts:
-            warnings.append(f"{conflicts} {unit} x coder values carry two or more children; "
-                            "they count as missing")
+            warnings.append(f"{conflicts} {unit} x coder values with two or more sub-codes "
+                            "count as missing")
         vals, ci = coefficients(r, len(corpus.coders), intervals=unit != "character",
                                 alpha_key="krippendorff_alpha_nominal")
-        if entry["n_units"] < MIN_UNITS:
+        if not entry["n_units"]:
+            warnings.append(f"no {unit} got a sub-code from two coders: nothing to compare")
+        elif entry["n_units"] < MIN_UNITS:
             warnings += _stability(entry["n_units"], None, vals, ci, f"{unit}s")
         entry.update(vals)
         if ci:
