@@ -4,6 +4,7 @@ verdict colours."""
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,14 @@ class Exporter(Protocol):
     def write(self, report: Report, path: Path, progress: Progress) -> list[Path]: ...
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text without the control characters XML (xlsx, docx, html) cannot hold."""
+    return _CONTROL.sub("", text)
+
+
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
@@ -63,7 +72,7 @@ def cell_text(cell: Cell, column: Column) -> str:
     if isinstance(cell.value, (int, float)):
         text = number_da(cell.value, column.kind)
         return text + " %" if column.kind == "percent" else text
-    return str(cell.value)
+    return clean(str(cell.value))
 
 
 def is_wide(table: Table) -> bool:

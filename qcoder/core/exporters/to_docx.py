@@ -10,6 +10,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml.etree import SubElement
 
 from ..displays import Table
 from .base import HEADER_COLOUR, VERDICT_COLOURS, Progress, Report, atomic_path, cell_text, is_wide
@@ -39,6 +40,24 @@ def _set_text(cell, text: str, bold: bool = False) -> None:
         run.bold = bold
 
 
+def _add_row(table, cells: list[tuple[str, str | None]]) -> None:
+    """Append a row as XML directly: python-docx's cell objects are too slow for big tables."""
+    tr = SubElement(table._tbl, qn("w:tr"))
+    for text, colour in cells:
+        tc = SubElement(tr, qn("w:tc"))
+        if colour:
+            shd = SubElement(SubElement(tc, qn("w:tcPr")), qn("w:shd"))
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), colour)
+        for line in text.split("\n"):
+            paragraph = SubElement(tc, qn("w:p"))
+            if line:
+                t = SubElement(SubElement(paragraph, qn("w:r")), qn("w:t"))
+                t.text = line
+                t.set(qn("xml:space"), "preserve")
+
+
 def _orient(doc, landscape: bool) -> None:
     """Start a new section in the wanted orientation unless the current one has it."""
     section = doc.sections[-1]
@@ -65,11 +84,8 @@ def _write_table(doc, table: Table, number: int) -> None:
         _set_text(cell, column.header, bold=True)
         _shade(cell, HEADER_COLOUR)
     for row in table.rows:
-        cells = out.add_row().cells
-        for target, cell, column in zip(cells, row, table.columns):
-            _set_text(target, cell_text(cell, column))
-            if cell.tone in VERDICT_COLOURS:
-                _shade(target, VERDICT_COLOURS[cell.tone])
+        _add_row(out, [(cell_text(cell, column), VERDICT_COLOURS.get(cell.tone))
+                       for cell, column in zip(row, table.columns)])
     caption = doc.add_paragraph(f"Tabel {number}: {table.title}")
     caption.style = doc.styles["Caption"]
     for note in table.notes:

@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..displays import Table
-from .base import HEADER_COLOUR, VERDICT_COLOURS, Progress, Report, atomic_path
+from .base import HEADER_COLOUR, VERDICT_COLOURS, Progress, Report, atomic_path, clean
 
 MAX_WIDTH = {"long": 60, "text": 40}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -95,6 +95,7 @@ def _write_table(wb: Workbook, table: Table, name: str) -> None:
         for cell, fmt, wrap in zip(row, formats, wrapped):
             value = cell.value
             if isinstance(value, str):
+                value = clean(value)
                 if wrap or cell.tone or "\n" in value or value.startswith("="):
                     value = styles.cell(value, fill=_FILLS.get(cell.tone), text=True)
             elif value is not None and (fmt or cell.tone):
@@ -104,7 +105,7 @@ def _write_table(wb: Workbook, table: Table, name: str) -> None:
     if table.caption or table.notes:
         ws.append([])
         for line in ([table.title, table.caption] if table.caption else [table.title]) + table.notes:
-            ws.append([styles.cell(line, font=_NOTE, text=True)])
+            ws.append([styles.cell(clean(line), font=_NOTE, text=True)])
 
 
 def _column_letter(index: int) -> str:
