@@ -64,6 +64,7 @@ class DocumentView(QPlainTextEdit):
         self.index = MarkIndex()
         self.selected_uuid: str | None = None
         self._page_starts: list[int] = []
+        self._page_labels: list[str] = []
         self._section_starts: list[int] = []
         self._drag_from: QPoint | None = None
         self.painted_marks: list[CodingMark] = []   # what the last paint showed, for tests
@@ -88,7 +89,7 @@ class DocumentView(QPlainTextEdit):
         self.positions = TextPositions("")
         self.index = MarkIndex()
         self.selected_uuid = None
-        self._page_starts, self._section_starts = [], []
+        self._page_starts, self._page_labels, self._section_starts = [], [], []
         self.setPlainText("")
         self.setPlaceholderText(message or tr("Choose a document on the left to read and code it."))
         self._update_margins()
@@ -101,6 +102,7 @@ class DocumentView(QPlainTextEdit):
         self.selected_uuid = None
         self.setPlainText(layers.text)
         self._page_starts = [self.positions.to_qt(start) for start, _e, _l in layers.pages[1:]]
+        self._page_labels = [label for _s, _e, label in layers.pages[1:]]
         self._section_starts = [self.positions.to_qt(start) for start, _e, _l in layers.sections]
         self._format_structure()
         self.set_marks(layers.codings)
@@ -228,11 +230,13 @@ class DocumentView(QPlainTextEdit):
             block = block.next()
         return rects
 
-    def y_of(self, pos: int, bottom: bool = False) -> float:
+    def y_of(self, pos: int, bottom: bool = False,
+             visible: tuple[int, int] | None = None) -> float:
         """Viewport y of the top (or bottom) of the visual line holding code point `pos`;
-        above or below the viewport for positions off screen."""
+        above or below the viewport for positions off screen. `visible`: the Qt range on
+        screen, when the caller has it already."""
         q = self.positions.to_qt(pos)
-        a, b = self.visible_qt_range()
+        a, b = visible or self.visible_qt_range()
         if q < a:
             return -10.0
         if q >= b:
@@ -272,11 +276,10 @@ class DocumentView(QPlainTextEdit):
         self._paint_boundaries(qa, qb)
 
     def _paint_boundaries(self, qa: int, qb: int) -> None:
-        pages = self._page_starts[bisect_left(self._page_starts, qa):
-                                  bisect_right(self._page_starts, qb)]
+        first, last = bisect_left(self._page_starts, qa), bisect_right(self._page_starts, qb)
         sections = self._section_starts[bisect_left(self._section_starts, qa):
                                         bisect_right(self._section_starts, qb)]
-        if not pages and not sections:
+        if first == last and not sections:
             return
         painter = QPainter(self.viewport())
         width = self.viewport().width()
@@ -286,14 +289,13 @@ class DocumentView(QPlainTextEdit):
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         pen = QPen(muted)
         pen.setStyle(Qt.PenStyle.DashLine)
-        labels = {to: lbl for to, (_s, _e, lbl) in zip(self._page_starts, self.layers.pages[1:])}
-        for q in pages:
-            y = self._qt_y(q) - 2
+        for q, label in zip(self._page_starts[first:last], self._page_labels[first:last]):
+            y = self._qt_y(q) - 1
             painter.setPen(pen)
             painter.drawLine(8, int(y), width - 64, int(y))
             painter.drawText(QRectF(width - 60, y - 9, 54, 18),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             tr("p. {page}").format(page=labels[q]))
+                             tr("p. {page}").format(page=label))
         painter.setPen(QPen(self.section_color(), 1.5))
         for q in sections:
             y = self._qt_y(q) - 4

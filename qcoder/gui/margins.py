@@ -91,8 +91,11 @@ class CodingStripes(QWidget):
             painter.end()
             return
         height = self.height()
-        for mark in view.index.overlapping(*view.visible_range()):
-            top, bottom = view.y_of(mark.start), view.y_of(max(mark.start, mark.end - 1), True)
+        shown = view.visible_qt_range()
+        from_qt = view.positions.from_qt
+        for mark in view.index.overlapping(from_qt(shown[0]), from_qt(shown[1])):
+            top = view.y_of(mark.start, visible=shown)
+            bottom = view.y_of(max(mark.start, mark.end - 1), True, visible=shown)
             if self._drag and self._drag[0] == mark.uuid:
                 if self._drag[1] == "start":
                     top = min(self._drag[2], bottom - 4)
