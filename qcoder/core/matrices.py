@@ -59,7 +59,8 @@ def _covered(ranges: list[tuple[int, int]]) -> int:
 def code_case_matrix(session: Session, options: Options, *, family: str | None = None,
                      level: str = "code", by_section: bool = False,
                      cc: CaseCodings | None = None) -> Table:
-    """Codes x cases (or x case/section). `level` "family" rolls sub-codes into top codes."""
+    """Codes x cases, or with `by_section` codes x (case, section) over the documents that
+    have sections (municipality x vignette). `level` "family" rolls sub-codes into top codes."""
     if options.measure not in MEASURES:
         raise QcoderError(f"unknown measure {options.measure!r}; use one of {', '.join(MEASURES)}")
     cc = cc or case_codings(session, options)
@@ -75,9 +76,9 @@ def code_case_matrix(session: Session, options: Options, *, family: str | None =
         for cid in ids:
             row_of[cid].append(i)
     if by_section:
-        cols = list(dict.fromkeys((c.case_id, cc.section(c)) for c in cc.codings))
+        cols = [cs for cs in dict.fromkeys((c.case_id, cc.section(c)) for c in cc.codings) if cs[1]]
         cols.sort(key=lambda cs: (cc.cases[cs[0]], cs[1]))
-        headers = [f"{cc.cases[case]} \u00b7 {section or '(uden afsnit)'}" for case, section in cols]
+        headers = [f"{cc.cases[case]} \u00b7 {section}" for case, section in cols]
     else:
         cols = [(case, "") for case in cc.cases]
         headers = list(cc.cases.values())

@@ -358,6 +358,8 @@ def test_code_section_case_matrix_for_focus_groups(analysis):
     headers = [c.header for c in table.columns]
     assert "Fokusgruppe Nordby \u00b7 Vignet 1: Kira, 4 år" in headers
     assert "Fokusgruppe Nordby \u00b7 Vignet 2: Emil, 13 år" in headers
+    assert headers[1:-2] == ["Fokusgruppe Nordby \u00b7 Vignet 1: Kira, 4 år",
+                             "Fokusgruppe Nordby \u00b7 Vignet 2: Emil, 13 år"]
     other = [r for r in table.rows if r[0].value.endswith("/Øvrige")][0]
     pressure = [r for r in table.rows if r[0].value.endswith("/Politisk pres")][0]
     col1 = headers.index("Fokusgruppe Nordby \u00b7 Vignet 1: Kira, 4 år")
