@@ -135,7 +135,7 @@ def run(quick: bool) -> None:
         with Project.open(target) as project:
             _SENTENCES.clear()
             timed("character-level report", lambda: agreement_report(project, ["A", "B"], "character"))
-            rep, _t = timed("sentence-level report, cold (spaCy segmentation included)",
+            rep, _t = timed("sentence-level report, first (spaCy builds the text index)",
                             lambda: agreement_report(project, ["A", "B"], "sentence"))
             timed("sentence-level report, warm (sentences in memory)",
                   lambda: agreement_report(project, ["A", "B"], "sentence"), 2)
@@ -144,7 +144,7 @@ def run(quick: bool) -> None:
                 _SENTENCES.clear()
                 return agreement_report(project, ["A", "B"], "sentence")
 
-            timed("sentence-level report, next session (sentences from the project)",
+            timed("sentence-level report, next session (sentences from text index)",
                   next_session, 2)
             timed("turn-level report", lambda: agreement_report(project, ["A", "B"], "turn"))
             timed("segment-level report", lambda: agreement_report(project, ["A", "B"], "segment"))

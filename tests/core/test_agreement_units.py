@@ -13,7 +13,6 @@ from qcoder.core.errors import QcoderError
 from qcoder.core.importers import structure
 from qcoder.core.nlp import pipeline_name, sentence_spans
 from qcoder.core.store import Project
-from qcoder.core.store.models import Document
 from qcoder.core.transcript import normalise_text
 
 from .agreement_support import code, load_book, make_project, path
@@ -193,20 +192,20 @@ def test_bad_requests_explain_themselves(interview, tmp_path, coders, unit, mess
         agreement_report(interview, coders, unit)
 
 
-def test_sentences_are_kept_in_the_project_for_the_next_session(interview, tmp_path, monkeypatch):
+def test_sentences_come_from_the_projects_text_index(interview, tmp_path, monkeypatch):
     from qcoder.core.agreement import units
+    from qcoder.core.store.models_nlp import TextIndex
 
     code(interview, tmp_path, "Anna", [("jens", *at("Økonomien bandt os."), path("Økonomi"))])
     code(interview, tmp_path, "Bo", [("jens", *at("Det var hårdt."), path("Økonomi"))])
     units._SENTENCES.clear()
     first = agreement_report(interview, ["Anna", "Bo"], "sentence").data["codes"]
     with interview.session() as s:
-        doc = s.scalar(sa.select(Document))
-    assert interview.meta(units.sentence_key(doc.content_hash))
+        assert s.scalar(sa.select(sa.func.count()).select_from(TextIndex)) == 1
     units._SENTENCES.clear()
 
     def no_spacy(_text):
-        raise AssertionError("sentences should come from the project, not spaCy")
+        raise AssertionError("sentences should come from the text index, not spaCy")
 
     monkeypatch.setattr(units, "sentence_spans", no_spacy)
     assert agreement_report(interview, ["Anna", "Bo"], "sentence").data["codes"] == first

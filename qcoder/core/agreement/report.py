@@ -18,7 +18,8 @@ from ... import __version__
 from ..errors import QcoderError
 from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..nlp import pipeline_name
-from ..store.models import Code, Codebook, Meta
+from ..store.models import Code, Codebook
+from ..text_index import ensure_indexed
 from . import statistics as st
 from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
                     prepare_sentences, presence, segment_pairs, text_units, touched)
@@ -384,6 +385,10 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
     step = report or (lambda *_a: None)
     from ..package import assigned_scope
 
+    if unit == "sentence":  # segmenting is slow, so sentences are stored once per text
+        with project.session() as s:
+            ids = [document_by_name(s, d).id for d in documents] if documents else None
+        ensure_indexed(project, ids, report=step)
     with project.session() as s:
         coder_rows = [coder_by_name(s, c) for c in coders]
         names = [c.name for c in coder_rows]
@@ -392,14 +397,11 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
         scope, scope_note = assigned_scope(s, coder_rows)
         step(0, 3, "reading codings")
         corpus = load_corpus(s, [c.id for c in coder_rows], names, doc_ids, code_ids, scope)
-        new_sentences = prepare_sentences(s, corpus, step) if unit == "sentence" else {}
+        if unit == "sentence":
+            prepare_sentences(s, corpus)
         books = [{"name": b.name, "version": b.version} for b in s.scalars(
             sa.select(Codebook).where(Codebook.id.in_(
                 sa.select(Code.codebook_id).where(Code.id.in_(list(corpus.paths))))))]
-    if new_sentences:
-        with project.transaction() as t:
-            for key, value in new_sentences.items():
-                t.merge(Meta(key=key, value=value))
     if not corpus.docs:
         raise QcoderError("no documents to compare; check --documents")
     # per-code rows: codes applied directly, and leaves (a leaf nobody used is reported)

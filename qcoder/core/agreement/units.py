@@ -13,9 +13,8 @@ lines), `turn` and `section` (the import structure).
 
 from __future__ import annotations
 
-import base64
-import json
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,17 +24,16 @@ from sqlalchemy.orm import Session
 from ..errors import QcoderError
 from ..lookup import code_paths
 from ..nlp import pipeline_name, sentence_spans
-from ..store.models import Code, Coding, Document, Meta, StructureRange
+from ..store.models import Code, Coding, Document, StructureRange
+from ..store.models_nlp import TextIndex
 
 UNIT_KINDS = ("character", "segment", "sentence", "paragraph", "turn", "section")
 TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _EMPTY = np.zeros(0, dtype=np.int64)
 
-#: Sentence spans by document content hash; segmenting is the slow part of a sentence report,
-#: so spans are also kept in the project (Meta key SENTENCE_META + hash) for later sessions.
+#: Sentence spans by document content hash, read once from the project's text index.
 _SENTENCES: dict[str, np.ndarray] = {}
-SENTENCE_META = "sentences:"
 
 
 @dataclass
@@ -225,32 +223,21 @@ def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
 
 
 # -- text units -----------------------------------------------------------------------------
-def sentence_key(content_hash: str) -> str:
-    return SENTENCE_META + content_hash[:40]
-
-
-def prepare_sentences(session: Session, corpus: Corpus, report=None) -> dict[str, str]:
-    """Make every document's sentences available: from memory, from the project, or from
-    spaCy. Returns the Meta rows (key -> value) worth saving for next time."""
-    pipeline = pipeline_name()
-    todo = [d for d in corpus.docs if d.content_hash not in _SENTENCES]
-    keys = {sentence_key(d.content_hash): d for d in todo}
-    for key, value in session.execute(sa.select(Meta.key, Meta.value).where(Meta.key.in_(list(keys)))):
-        stored = json.loads(value)
-        if stored.get("pipeline") == pipeline:
-            spans = np.frombuffer(base64.b64decode(stored["spans"]), dtype="<i4")
-            _SENTENCES[keys[key].content_hash] = spans.astype(np.int64).reshape(-1, 2)
-    new = {}
-    todo = [d for d in todo if d.content_hash not in _SENTENCES]
-    for n, doc in enumerate(todo):
-        if report:
-            report(n, len(todo), f"finding sentences in {doc.name}")
-        spans = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
-        _SENTENCES[doc.content_hash] = spans
-        new[sentence_key(doc.content_hash)] = json.dumps({
-            "pipeline": pipeline,
-            "spans": base64.b64encode(spans.astype("<i4").tobytes()).decode("ascii")})
-    return new
+def prepare_sentences(session: Session, corpus: Corpus) -> None:
+    """Read the documents' sentences from the project's text index (text_index.py keeps it
+    current) into memory; a document without a current index row is segmented on use."""
+    todo = {d.id: d for d in corpus.docs if d.content_hash not in _SENTENCES}
+    if not todo:
+        return
+    rows = session.connection().execute(
+        sa.select(TextIndex.document_id, TextIndex.sentences)
+        .join(Document, Document.id == TextIndex.document_id)
+        .where(TextIndex.document_id.in_(list(todo)),
+               TextIndex.content_hash == Document.content_hash,
+               TextIndex.pipeline == pipeline_name()))
+    for doc_id, blob in rows:
+        spans = np.frombuffer(zlib.decompress(blob), dtype="<i4").reshape(-1, 2)
+        _SENTENCES[todo[doc_id].content_hash] = spans.astype(np.int64)
 
 
 def _sentences(doc: Doc) -> np.ndarray:
