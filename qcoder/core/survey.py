@@ -27,6 +27,8 @@ from .survey_files import (
     read_labels, read_labels_file, read_table,
 )
 
+#: Top-box size unless the labels say otherwise: the top 2 of a scale of 4 or more points,
+#: else the top 1 (e.g. "Ja" of Ja/Nej).
 DEFAULT_TOP_K = 2
 DEFAULT_MISSING_LABELS = ("Ved ikke", "Ikke relevant")
 MAX_NUMERIC_CATEGORIES = 12
@@ -135,7 +137,7 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
     moved = [pair for pair in labels if pair[1].strip().lower() in DEFAULT_MISSING]
     if moved:
         labels = [pair for pair in labels if pair not in moved]
-        missing = list(missing or DEFAULT_MISSING) + [v for p in moved for v in p if v]
+        missing = list(missing or DEFAULT_MISSING_LABELS) + [v for p in moved for v in p if v]
     missing_l = _missing_set(missing)
     valid = [(t, n) for t, n in zip(texts, numbers)
              if t and t.lower() not in missing_l
@@ -153,11 +155,12 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
         kind = "text"
     if spec is None and ident in data.meta and data.meta[ident][1]:
         labels = _orient_sav(labels, where, warnings)
+    top_k = top_k or (DEFAULT_TOP_K if len(labels) >= 4 else 1)
     if kind == "scale":
-        _check_scale(where, labels, valid, top_k or DEFAULT_TOP_K, spec is not None, warnings)
+        _check_scale(where, labels, valid, top_k, spec is not None, warnings)
     return _ItemPlan(ident, wording, kind, labels,
                      list(missing) if missing is not None else list(DEFAULT_MISSING_LABELS),
-                     filt, top_k or DEFAULT_TOP_K, list(zip(texts, numbers)))
+                     filt, top_k, list(zip(texts, numbers)))
 
 
 def _orient_sav(labels: list[list], where: str, warnings: list[str]) -> list[list]:

@@ -299,3 +299,16 @@ def test_a_migrated_old_project_takes_a_survey(tmp_path):
             assert s.scalar(sa.select(sa.func.count()).select_from(SurveyValue)) > 0
             assert s.scalar(sa.select(sa.func.count()).select_from(SurveyItem)) == 4
             assert join_cases(s, s.scalar(sa.select(SurveyDataset))).matched == {}
+
+
+def test_two_point_scales_count_the_top_answer_only(empty_project, tmp_path):
+    answers = ["ja", "Nej", "Ja", "ved ikke", "ja", "nej", "Ja"]
+    (tmp_path / "s.csv").write_text("id;medlem\n" + "".join(
+        f"{i};{a}\n" for i, a in enumerate(answers)), encoding="utf-8")
+    load_survey(empty_project, tmp_path / "s.csv", "id")
+    valid = [a.lower() for a in answers if a.lower() != "ved ikke"]
+    with empty_project.session() as s:
+        summary = summarize(s, dataset_by_name(s), "medlem")
+    assert summary.distribution == {"Ja": round(valid.count("ja") / len(valid), 4),
+                                    "Nej": round(valid.count("nej") / len(valid), 4)}
+    assert summary.top_box == summary.distribution["Ja"] and summary.top_labels == ["Ja"]
