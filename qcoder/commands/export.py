@@ -16,7 +16,8 @@ def cmd_export(args) -> int:
     options = Options(coder=args.coder, round=args.round, hypothesis=args.hypothesis,
                       survey=args.survey, subgroup=args.subgroup,
                       attributes=_split(args.attributes), survey_items=_split(args.survey_items),
-                      codes=_split(args.codes, ";"), quotes=args.quotes, measure=args.measure)
+                      codes=_split(args.codes, ";"), quotes=args.quotes, measure=args.measure,
+                      level=args.level, family=args.family)
     with open_project(args.project) as project:
         written = export(project, args.what, args.out, options, progress_callback("Export"))
     for path in written:
@@ -26,7 +27,7 @@ def cmd_export(args) -> int:
 
 def register(sub) -> None:
     from ..core.exporters import WHAT
-    from ..core.matrices import MEASURES
+    from ..core.matrices import LEVELS, MEASURES
 
     p = sub.add_parser("export", help="export displays (hypotheses, matrices, joint display, "
                        "segments, codebook) to xlsx, docx, csv or html")
@@ -41,6 +42,10 @@ def register(sub) -> None:
     p.add_argument("--round", type=int, help="only codings of this round")
     p.add_argument("--measure", default="count", choices=MEASURES,
                    help="code x case cells: count, presence or share of the case's text")
+    p.add_argument("--level", default="code", choices=LEVELS,
+                   help="code x case rows: every code, or code families (sub-codes rolled up)")
+    p.add_argument("--family", metavar="CODE_PATH",
+                   help="code x case rows: only this code and the codes below it")
     p.add_argument("--attributes", help="case attributes as extra hypothesis display columns "
                    "(comma-separated)")
     p.add_argument("--survey-items", help="survey items as extra hypothesis display columns, "

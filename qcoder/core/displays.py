@@ -104,6 +104,8 @@ class Options:
     codes: tuple[str, ...] = ()
     quotes: int = 2
     measure: str = "count"
+    level: str = "code"  # code x case rows: "code", or "family" (sub-codes rolled up)
+    family: str | None = None  # code x case rows: only this code and the codes below it
 
 
 def case_codings(session: Session, options: Options) -> CaseCodings:

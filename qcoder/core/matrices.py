@@ -21,6 +21,7 @@ from .lookup import code_by_path, code_paths
 from .store.models import Code, Codebook, Document
 
 MEASURES = ("count", "presence", "share")
+LEVELS = ("code", "family")
 _MEASURE_NAMES = {"count": "antal kodninger", "presence": "forekomst",
                   "share": "andel af casens tekst (%)"}
 
@@ -56,13 +57,15 @@ def _covered(ranges: list[tuple[int, int]]) -> int:
     return total
 
 
-def code_case_matrix(session: Session, options: Options, *, family: str | None = None,
-                     level: str = "code", by_section: bool = False,
+def code_case_matrix(session: Session, options: Options, *, by_section: bool = False,
                      cc: CaseCodings | None = None) -> Table:
     """Codes x cases, or with `by_section` codes x (case, section) over the documents that
     have sections (municipality x vignette). `level` "family" rolls sub-codes into top codes."""
     if options.measure not in MEASURES:
         raise QcoderError(f"unknown measure {options.measure!r}; use one of {', '.join(MEASURES)}")
+    if options.level not in LEVELS:
+        raise QcoderError(f"unknown level {options.level!r}; use one of {', '.join(LEVELS)}")
+    family, level = options.family, options.level
     cc = cc or case_codings(session, options)
     paths = code_paths(session)
     codes = _ordered_codes(session, family)

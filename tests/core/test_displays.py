@@ -341,7 +341,8 @@ def test_code_case_matrix_counts_presence_share_and_families(analysis):
             assert row[-2].value == sum(n for (_c, k), n in expected.items() if k == code)
         presence = code_case_matrix(s, Options(measure="presence"))
         share = code_case_matrix(s, Options(measure="share", coder="Anna"))
-        family = code_case_matrix(s, Options(), level="family")
+        family = code_case_matrix(s, Options(level="family"))
+        one = code_case_matrix(s, Options(family="Analyse æøå/Policy-seeking"))
         length = len(s.scalar(sa.text("select text from documents where name = 'interview Hanne'")))
     policy = [r for r in presence.rows if r[0].value.endswith("/Policy-seeking")][0]
     assert [c.value for c in policy[1:-2]].count("\u2713") == 2  # Jens, Søren
@@ -350,6 +351,8 @@ def test_code_case_matrix_counts_presence_share_and_families(analysis):
     assert econ[hanne].value == round(100 * (len(ECONOMY) + len(POLICY)) / length, 1)
     top = [r for r in family.rows if r[0].value.endswith("/Policy-seeking")][0]
     assert top[hanne].value == 2 and len(family.rows) == 4
+    assert [r[0].value for r in one.rows] == ["Analyse æøå/Policy-seeking",
+                                              "Analyse æøå/Policy-seeking/Økonomiske barrierer"]
 
 
 def test_code_section_case_matrix_for_focus_groups(analysis):
