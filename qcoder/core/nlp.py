@@ -66,6 +66,7 @@ def has_ner() -> bool:
     return is_trained() and "ner" in get_nlp().pipe_names
 
 
+@lru_cache(maxsize=1)
 def pipeline_name() -> str:
     """E.g. 'da_core_news_sm 3.8.0' or 'spacy.blank("da") + sentencizer + lookup lemmatizer
     (spacy-lookups-data 1.0.5)', for methods sections; cheap, loads nothing."""

@@ -23,7 +23,7 @@ from .lookup import code_paths, document_by_name
 from .operations import Batch, Result, run
 from .store.models import Code, Codebook, Coding, Document, Speaker, StructureRange
 from .store.models_nlp import SuggestionRejection
-from .text_index import Report, Term, compile_term, ensure_indexed, load_index
+from .text_index import Report, Term, compile_term, ensure_indexed, load_indexes
 
 UNITS = ("sentence", "turn")
 
@@ -125,8 +125,8 @@ def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | 
         terms = {c.id: [compile_term(k) for k in c.keywords if str(k).strip()] for c in codes}
         names = dict(s.execute(sa.select(Document.id, Document.name)).all())
         out: list[Suggestion] = []
-        for doc_id in doc_ids if doc_ids is not None else sorted(names):
-            index = load_index(s, doc_id)
+        for index in load_indexes(s, doc_ids if doc_ids is not None else sorted(names)):
+            doc_id = index.document_id
             units = _units(s, doc_id, unit, index.sentences, include_interviewer)
             taken = _taken(s, doc_id, coder_id)
             for code in codes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import sqlalchemy as sa
@@ -221,20 +221,30 @@ def ensure_indexed(project, document_ids: Iterable[int] | None = None,
 
 
 # -- reading ---------------------------------------------------------------------------------
+def load_indexes(session: Session, document_ids: Iterable[int]) -> Iterator[DocumentIndex]:
+    """The documents' indexes in the order given: stored ones when current (read in chunks),
+    else computed now (not stored; `ensure_indexed` stores)."""
+    ids = list(document_ids)
+    for first in range(0, len(ids), 50):
+        chunk = ids[first:first + 50]
+        rows = {r.document_id: r for r in session.scalars(
+            sa.select(TextIndex).join(Document, Document.id == TextIndex.document_id)
+            .where(TextIndex.document_id.in_(chunk),
+                   TextIndex.content_hash == Document.content_hash,
+                   TextIndex.pipeline == pipeline_name()))}
+        for document_id in chunk:
+            if document_id in rows:
+                yield DocumentIndex.from_row(rows.pop(document_id))
+                continue
+            document = session.get(Document, document_id)
+            if document is None:
+                raise QcoderError(f"document id {document_id} is not in the project")
+            yield DocumentIndex.from_analysis(document_id, analyse(document.text))
+
+
 def load_index(session: Session, document_id: int) -> DocumentIndex:
-    """The document's index: the stored one when current, else computed now (not stored;
-    `ensure_indexed` stores)."""
-    row = session.scalar(
-        sa.select(TextIndex).join(Document, Document.id == TextIndex.document_id)
-        .where(TextIndex.document_id == document_id,
-               TextIndex.content_hash == Document.content_hash,
-               TextIndex.pipeline == pipeline_name()))
-    if row is not None:
-        return DocumentIndex.from_row(row)
-    document = session.get(Document, document_id)
-    if document is None:
-        raise QcoderError(f"document id {document_id} is not in the project")
-    return DocumentIndex.from_analysis(document_id, analyse(document.text))
+    """One document's index (see `load_indexes`)."""
+    return next(load_indexes(session, [document_id]))
 
 
 def stored_sentences(session: Session, document_id: int) -> list[tuple[int, int]]:
@@ -258,8 +268,8 @@ def find_lemma(session: Session, query: str | Sequence[str],
     ids = (list(document_ids) if document_ids is not None
            else list(session.scalars(sa.select(Document.id).order_by(Document.id))))
     hits: list[Hit] = []
-    for doc_id in sorted(ids):
-        index = load_index(session, doc_id)
+    for index in load_indexes(session, sorted(ids)):
+        doc_id = index.document_id
         found = [Hit(doc_id, s, e, t.text) for t in terms for s, e in index.find(t)]
         hits.extend(sorted(found, key=lambda h: (h.start, h.end)))
     return hits
