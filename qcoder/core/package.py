@@ -27,6 +27,8 @@ from .operations import Batch, Result
 from .store import Project
 from .store.models import (Code, Codebook, CodeHypothesis, Coder, Coding, Document, Hypothesis,
                            Meta, Speaker, StructureRange, new_uuid, utcnow)
+from .store.models_nlp import TextIndex
+from .text_index import ensure_indexed
 
 PACKAGE_META = "coder_package"
 BLIND_META = "blind_mode"
@@ -95,14 +97,17 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
     if out.exists():
         raise QcoderError(f"{out}: exists already; choose another file name or remove it first")
     with project.session() as s:
-        existing = s.scalar(sa.select(Coder).where(Coder.name == coder.strip()))
-        coder_uuid = existing.uuid if existing else new_uuid()
         if documents:
             doc_ids = [document_by_name(s, name).id for name in documents]
         else:
             doc_ids = list(s.scalars(sa.select(Document.id).order_by(Document.name)))
-        if not doc_ids:
-            raise QcoderError("the project has no documents to put in a package")
+    if not doc_ids:
+        raise QcoderError("the project has no documents to put in a package")
+    if sample is not None and unit == "sentence":
+        ensure_indexed(project, doc_ids)  # sentences are stored once per text
+    with project.session() as s:
+        existing = s.scalar(sa.select(Coder).where(Coder.name == coder.strip()))
+        coder_uuid = existing.uuid if existing else new_uuid()
         units = None
         if sample is not None:
             seed = seed if seed is not None else secrets.randbelow(2**31)
@@ -121,6 +126,7 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
                 _copy_rows(s, d, Speaker, Speaker.document_id.in_(doc_ids),
                            lambda r: r | {"case_id": None})
                 _copy_rows(s, d, StructureRange, StructureRange.document_id.in_(doc_ids))
+                _copy_rows(s, d, TextIndex, TextIndex.document_id.in_(doc_ids))
                 _copy_rows(s, d, Codebook)
                 _copy_rows(s, d, Code)
                 _copy_rows(s, d, Hypothesis)
