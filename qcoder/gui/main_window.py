@@ -11,8 +11,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar,
-    QToolButton, QWidget,
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy,
+    QToolBar, QToolButton, QWidget,
 )
 
 from ..core.errors import QcoderError
@@ -51,7 +51,7 @@ class MainWindow(CodingActions, QMainWindow):
         self._dirty_docs: set[int] | None = set()
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self.refresh_lists)
-        self.resize(1400, 860)
+        self.resize(1500, 900)
 
         self.view = DocumentView(self)
         self.view.memo_lookup = self._memo_of_coding
@@ -85,7 +85,7 @@ class MainWindow(CodingActions, QMainWindow):
         self.tabifyDockWidget(self.retrieval_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.cases_dock)
         self.retrieval_dock.raise_()
-        self.resizeDocks([self.documents_dock, self.codes_dock], [300, 340],
+        self.resizeDocks([self.documents_dock, self.codes_dock], [330, 340],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.retrieval_dock], [230], Qt.Orientation.Vertical)
 
@@ -95,7 +95,19 @@ class MainWindow(CodingActions, QMainWindow):
         self.toolbar.setObjectName("coding_toolbar")
         self.toolbar.addWidget(self.quick)
         self.toolbar.addSeparator()
+        self.shortcut_hint = QLabel(tr("Ctrl+1…9: the codes you use will appear here "
+                                       "(pin one with Code > Pin current code)"))
+        self.shortcut_hint.setEnabled(False)
+        self.shortcut_hint_action = self.toolbar.addWidget(self.shortcut_hint)
         self.shortcut_buttons: list[QToolButton] = []
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.blind_badge = QLabel(" " + tr("Blind mode: only your codings are shown") + " ")
+        self.blind_badge.setStyleSheet("background:#f2c94c; color:#3d2f00; border-radius:3px;"
+                                       "padding:2px 6px; font-weight:bold")
+        self.blind_badge_action = self.toolbar.addWidget(self.blind_badge)
+        self.blind_badge_action.setVisible(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
         self.status = QLabel()
@@ -172,6 +184,7 @@ class MainWindow(CodingActions, QMainWindow):
         """Re-read everything shown from the project."""
         self._read_codes()
         self._apply_blind_to_codebook()
+        self.blind_badge_action.setVisible(self.workbench.blind)
         self.documents.fill(self.project, self.workbench.visible_coders(),
                             self.workbench.coder_name)
         self.cases.fill(self.project)
@@ -347,6 +360,7 @@ class MainWindow(CodingActions, QMainWindow):
             self.toolbar.removeAction(button.property("action"))
         self.shortcut_buttons = []
         codes = self.workbench.shortcut_codes()
+        self.shortcut_hint_action.setVisible(not codes)
         pinned = set(self.workbench.pinned())
         for n, action in enumerate(self.actions["shortcuts"]):
             if n < len(codes):
@@ -358,7 +372,8 @@ class MainWindow(CodingActions, QMainWindow):
                 button = QToolButton()
                 button.setDefaultAction(action)
                 button.setText(f"{n + 1} {name}")
-                button.setProperty("action", self.toolbar.addWidget(button))
+                button.setProperty("action",
+                                   self.toolbar.insertWidget(self.shortcut_hint_action, button))
                 self.shortcut_buttons.append(button)
             else:
                 action.setText(tr("Shortcut code {n}").format(n=n + 1))
@@ -415,6 +430,7 @@ class MainWindow(CodingActions, QMainWindow):
         self.retrieval.show_code(self.project, self.retrieval.code_id, self.retrieval.code_name,
                                  self.workbench.visible_coders())
         self.actions["blind"].setChecked(self.workbench.blind)
+        self.blind_badge_action.setVisible(self.workbench.blind)
         for mode, action in self.actions["visibility"].items():
             action.setChecked(self.workbench.mode == mode)
             action.setEnabled(not self.workbench.blind)

@@ -17,7 +17,7 @@ class QuickCodeBox(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(tr("Quick code: type a code name, Enter applies (Ctrl+K)"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(380)
         self.setMaximumWidth(440)
         self.paths: dict[str, int] = {}
         self.model = QStringListModel(self)

@@ -97,9 +97,9 @@ class SearchPanel(QWidget):
             with self.project.session() as s:
                 self._texts[hit.document_id] = s.get(Document, hit.document_id).text
         text = self._texts[hit.document_id]
-        before = " ".join(text[max(0, hit.start - CONTEXT):hit.start].split())
-        after = " ".join(text[hit.end:hit.end + CONTEXT].split())
-        return f"…{before} [{hit.text}] {after}…"
+        shown = (text[max(0, hit.start - CONTEXT):hit.start] + f"[{hit.text}]"
+                 + text[hit.end:hit.end + CONTEXT])
+        return "…" + " ".join(shown.split()) + "…"
 
     def _show(self) -> None:
         shown = self.hits[:2000]

@@ -396,6 +396,14 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Kodning</translation>
     </message>
     <message>
+        <source>Ctrl+1…9: the codes you use will appear here (pin one with Code &gt; Pin current code)</source>
+        <translation>Ctrl+1…9: de koder, du bruger, vises her (fastgør en med Kodning &gt; Fastgør aktuel kode)</translation>
+    </message>
+    <message>
+        <source>Blind mode: only your codings are shown</source>
+        <translation>Blind tilstand: kun dine kodninger vises</translation>
+    </message>
+    <message>
         <source>This project has no documents yet. Use File &gt; Import to add transcripts.</source>
         <translation>Projektet har endnu ingen dokumenter. Brug Filer &gt; Importér for at tilføje transskriptioner.</translation>
     </message>

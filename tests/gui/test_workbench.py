@@ -357,3 +357,39 @@ def test_docks_remember_their_layout(qtbot, project, ids, tmp_path):
     qtbot.addWidget(second)
     second.show()
     assert second.search_dock.isHidden() and not second.documents_dock.isHidden()
+
+
+def test_first_run_asks_who_codes_and_records_it(qtbot, project, tmp_path, monkeypatch):
+    from qcoder.core.store.models import Coder, Meta
+    from qcoder.gui import main_window
+
+    class Answered(main_window.CoderDialog):   # the real dialog, answered as a user would
+        def exec(self):
+            self.name.setCurrentText("Cecilie Ø")
+            return True
+
+    monkeypatch.setattr(main_window, "CoderDialog", Answered)
+    settings = make_settings(tmp_path)
+    window = MainWindow(project, settings=settings)
+    qtbot.addWidget(window)
+    assert window.workbench.coder_name == "" and "(nobody yet)" in window.status.text()
+    assert window.ask_coder(first_run=True)
+    assert settings.value("coder") == "Cecilie Ø"
+    with project.session() as s:
+        assert s.get(Meta, "current_coder").value == "Cecilie Ø"
+        assert "Cecilie Ø" in {c.name for c in s.query(Coder)}
+    assert window.codebook.tree.headerItem().text(2) == "Cecilie Ø"
+    window.project = None
+
+
+def test_zoom_and_line_numbers(window, qtbot):
+    size = window.view.font().pointSizeF()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSizeF() > size
+    window.zoom(0)
+    assert window.view.font().pointSizeF() == size
+    margin = window.view.viewportMargins().left()
+    window.actions["line_numbers"].trigger()
+    assert window.view.gutter.isVisibleTo(window.view)
+    assert window.view.viewportMargins().left() > margin
