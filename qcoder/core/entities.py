@@ -34,7 +34,7 @@ TYPE_ALIASES = {"sted": "place", "org": "organisation", "organization": "organis
                 "navn": "person", "name": "person", "andet": "other"}
 
 #: when two findings overlap, the longer wins; at equal length the lower rank
-RANKS = {"rule": 0, "user list": 1, "speaker": 2, "case attribute": 3, "kommune": 4, "NER": 5,
+RANKS = {"rule": 0, "user list": 1, "key file": 1, "speaker": 2, "case attribute": 3, "kommune": 4, "NER": 5,
          "name": 6, "organisation": 7}
 
 _PSEUDONYM = re.compile(r"\[[^\[\]\n]{1,60}\]")
@@ -46,8 +46,8 @@ _PHONE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _KOMMUNE_TAIL = r"(?: (?:Regions)?[Kk]ommune)?"
 
-TITLES = frozenset("""borgmester borgmesteren viceborgmester rådmand rådmanden direktør direktøren
-kommunaldirektør kommunaldirektøren formand formanden næstformand udvalgsformand
+TITLES = frozenset("""borgmester borgmesteren viceborgmester rådmand rådmanden direktør
+direktøren kommunaldirektør kommunaldirektøren formand formanden næstformand udvalgsformand
 udvalgsformanden minister ministeren byrådsmedlem folketingsmedlem hr. hr fru chef chefen
 leder lederen teamleder teamlederen afdelingsleder afdelingslederen kollega kollegaen
 sagsbehandler sagsbehandleren""".split())

@@ -67,7 +67,8 @@ def check_key_path(project, key_path: Path) -> Path:
             raise QcoderError(f"{key_path}: the key must be a separate file outside the project; "
                               "give a path such as nøgle.csv in a protected folder")
     if key_path.exists() and key_path.is_dir():
-        raise QcoderError(f"{key_path}: is a folder; give a file name such as {key_path}/nøgle.csv")
+        raise QcoderError(f"{key_path}: is a folder; give a file name such as "
+                          f"{key_path / 'nøgle.csv'}")
     return key_path
 
 
@@ -278,6 +279,8 @@ def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
         known, roles = _known_strings(s, doc_ids, list(user_list))
         texts = {d.id: d.text for d in docs}
         hashes = {d.id: d.content_hash for d in docs}
+    # what earlier runs pseudonymised is looked for again, so it keeps its pseudonym
+    known += [(original, type_, "key file") for original, type_, _p in key_rows]
     detector = Detector(known, use_ner=use_ner)
     found = {doc_id: detector.find(text) for doc_id, text in texts.items()}
     alias = _merge_person_forms(found, {o for o, (t, _p) in key.items() if t == "person"})
@@ -465,6 +468,12 @@ def key_rows(plan: Plan) -> list[tuple[str, str, str]]:
 def apply_plan(project, plan: Plan) -> Result:
     """Write the key file, then pseudonymise as one undoable operation. The key is written
     first: a project pseudonymised without its key could never be traced back."""
+    with project.session() as s:
+        current = dict(s.execute(sa.select(Document.id, Document.content_hash)
+                                 .where(Document.id.in_(plan.document_ids))).all())
+    if current != plan.hashes:
+        raise QcoderError("a document changed (or was removed) since the pseudonymisation was "
+                          "planned; plan it again and review the new table")
     write_key(plan.key_path, key_rows(plan))
     return run(project, ApplyPseudonyms(plan))
 

@@ -52,7 +52,8 @@ def _codes_with_keywords(session: Session, codebook: str | None) -> list[Code]:
             sa.or_(Codebook.ident == codebook, Codebook.name == codebook)))
         if book is None:
             known = ", ".join(session.scalars(sa.select(Codebook.ident))) or "none"
-            raise NotFoundError(f"no codebook with id or name {codebook!r}; the project has: {known}")
+            raise NotFoundError(f"no codebook with id or name {codebook!r}; "
+                                f"the project has: {known}")
         query = query.where(Code.codebook_id == book.id)
     return [c for c in session.scalars(query) if c.keywords]
 

@@ -19,6 +19,7 @@ from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_
 from qcoder.core.codebook import load_codebook
 from qcoder.core.coding import apply_coding, list_codings, set_coding_memo
 from qcoder.core.documents import add_document
+from qcoder.core.editing import edit_text
 from qcoder.core.entities import Detector, is_role_label
 from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.importers import read_transcript
@@ -230,3 +231,44 @@ def _check_exports(path: Path, folder: Path) -> None:
     book = openpyxl.load_workbook(folder / "kb.xlsx")
     cells = " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row)
     _assert_clean(cells.encode(), "kb.xlsx")
+
+
+def test_a_stale_plan_is_refused_and_changes_nothing(setup):
+    project, key, _quotes = setup
+    plan = plan_pseudonymisation(project, ["interview_hanne"], key)
+    with project.session() as s:
+        text = document_by_name(s, "interview_hanne").text
+    edit_text(project, "interview_hanne", text + "\nEn rettelse.")
+    before = _state(project)
+    with pytest.raises(QcoderError, match="changed .* since the pseudonymisation was planned"):
+        apply_plan(project, plan)
+    assert _state(project) == before and not key.exists()
+
+
+def test_pseudonyms_stay_the_same_across_runs_through_the_key(setup, tmp_path):
+    project, key, _quotes = setup
+    apply_plan(project, plan_pseudonymisation(project, ["interview_hanne"], key))
+    first = {o: p for o, _t, p in read_key(key)}
+    src = tmp_path / "opfølgning.txt"
+    src.write_text("Interviewer: Er du stadig i Havbjerg?\n\nHanne Vestergaard: Nej, jeg er "
+                   "flyttet til Odense. Mikkel Sørensen overtog.\n\nInterviewer: Tak.\n",
+                   encoding="utf-8")
+    add_document(project, read_transcript(src), kind="mayor_interview")
+    plan = plan_pseudonymisation(project, ["opfølgning"], key)
+    rows = {r["entity"]: r for r in plan.table()}
+    for original in ("Havbjerg", "Hanne Vestergaard", "Mikkel Sørensen"):
+        assert rows[original]["pseudonym"] == first[original]
+    assert rows["Odense"]["pseudonym"] == "[Kommune 5]"  # after the four of the first run
+    apply_plan(project, plan)
+    assert {o: p for o, _t, p in read_key(key)} == {**first, "Odense": "[Kommune 5]"}
+
+
+def test_key_files_are_checked(setup, tmp_path):
+    project, _key, _quotes = setup
+    bad = tmp_path / "nøgle.csv"
+    bad.write_text("original,type,pseudonym\nHanne,person,[Person 1]\nOdense,by-ish,[X]\n",
+                   encoding="utf-8")
+    with pytest.raises(InputFileError, match="nøgle.csv line 3: unknown entity type 'by-ish'"):
+        plan_pseudonymisation(project, ["interview_hanne"], bad)
+    with pytest.raises(QcoderError, match="separate file outside the project"):
+        plan_pseudonymisation(project, ["interview_hanne"], project.path)
