@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from .citation import citation_template, field_key, format_value, render
 from .store.models import (
     Attribute, Case, CaseValue, Coding, Document, DocumentCase, Speaker, StructureRange,
 )
+from .structure_query import DocumentStructure
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +34,6 @@ class CaseCoding:
     coder_id: int
     round: int
     memo: str
-
-
-def _page_numbers(ranges: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
-    starts = [start for start, _end, _label in ranges]
-    labels = [label if label.strip().isdigit() else str(i + 1)
-              for i, (_s, _e, label) in enumerate(ranges)]
-    return starts, labels
 
 
 class CaseCodings:
@@ -55,12 +50,17 @@ class CaseCodings:
                 sa.select(DocumentCase.document_id, DocumentCase.case_id)):
             self.doc_cases[doc_id].append(case_id)
             self.case_docs[case_id].append(doc_id)
-        self.doc_kind: dict[int, str] = dict(session.execute(sa.select(Document.id, Document.kind)).all())
+        self.doc_kind: dict[int, str] = {}
+        self._doc_names: dict[int, str] = {}
+        for doc_id, kind, name in session.execute(sa.select(Document.id, Document.kind,
+                                                            Document.name)):
+            self.doc_kind[doc_id], self._doc_names[doc_id] = kind, name
         self._texts: dict[int, str] = {}
-        self._pages: dict[int, tuple[list[int], list[str]]] = {}
         self._sections: dict[int, list[tuple[int, int, str]]] | None = None
         self._attributes: dict[int, dict] = {}
         self._citations: dict[tuple, str] = {}
+        self._structures: dict[int, DocumentStructure] = {}
+        self._templates: dict[str, str] = {}
         speaker_turns = self._speaker_turns()
         query = sa.select(Coding.uuid, Coding.document_id, Coding.start, Coding.end, Coding.code_id,
                           Coding.coder_id, Coding.round, Coding.memo)
@@ -108,26 +108,13 @@ class CaseCodings:
                 return [turns[1][i][1]]
         return self.doc_cases.get(doc_id, [])
 
-    # -- text, pages, sections ---------------------------------------------------------------
+    # -- text and sections ---------------------------------------------------------------
     def text(self, coding: CaseCoding) -> str:
         if coding.document_id not in self._texts:  # read all coded documents at once
             wanted = {c.document_id for c in self.codings} | {coding.document_id}
             self._texts.update(self.session.execute(
                 sa.select(Document.id, Document.text).where(Document.id.in_(wanted))).all())
         return self._texts[coding.document_id][coding.start:coding.end]
-
-    def page(self, coding: CaseCoding) -> str | None:
-        doc = coding.document_id
-        if doc not in self._pages:
-            ranges = self.session.execute(
-                sa.select(StructureRange.start, StructureRange.end, StructureRange.label)
-                .where(StructureRange.document_id == doc, StructureRange.kind == "page")
-                .order_by(StructureRange.start)).all()
-            self._pages[doc] = _page_numbers([tuple(r) for r in ranges])
-        starts, labels = self._pages[doc]
-        if len(starts) < 2:
-            return None
-        return labels[max(bisect.bisect_right(starts, coding.start) - 1, 0)]
 
     def section(self, coding: CaseCoding) -> str:
         """The label of the section (vignette) the coding starts in, or ""."""
@@ -166,12 +153,33 @@ class CaseCodings:
         return list(seen.values())
 
     def citation(self, coding: CaseCoding) -> str:
-        key = (coding.case_id, coding.document_id, self.page(coding))
+        """The passage's citation after its corpus kind's template (citation.py), filled from
+        the coding's case - the speaker's own case in a group transcript."""
+        doc = coding.document_id
+        if doc not in self._structures:
+            self._structures[doc] = DocumentStructure.load(self.session, doc)
+        structure = self._structures[doc]
+        kind = self.doc_kind.get(doc, "other")
+        if kind not in self._templates:
+            self._templates[kind] = citation_template(self.session, kind)
+        values = {"document": self._doc_names[doc],
+                  "page": structure.pages(coding.start, coding.end) or "",
+                  "section": structure.section_at(coding.start) or ""}
+        if "{line}" in self._templates[kind]:
+            values["line"] = structure.lines(coding.start, coding.end)
+        turn = structure.turn_at(coding.start)
+        if turn is not None:
+            values["speaker"] = turn.speaker
+        values.update(self._case_fields(coding.case_id))
+        key = (self._templates[kind], tuple(sorted(values.items())))
         if key not in self._citations:
-            self._citations[key] = fallback_citation(
-                self.cases.get(coding.case_id, ""), self.attributes(coding.case_id),
-                self.doc_kind.get(coding.document_id, "other"), key[2])
+            self._citations[key] = render(key[0], values).text
         return self._citations[key]
+
+    def _case_fields(self, case_id: int) -> dict[str, str]:
+        fields = {field_key(k): format_value(v) for k, v in self.attributes(case_id).items()}
+        fields["case"] = self.cases.get(case_id, "")
+        return {k: v for k, v in fields.items() if v}
 
     def quote(self, coding: CaseCoding, max_chars: int = 400) -> str:
         """The coded passage, whitespace folded, shortened in the middle with "[...]", cited."""
@@ -191,8 +199,9 @@ def _attr(attrs: dict, *names: str) -> str:
 
 
 def fallback_citation(case: str, attrs: dict, kind: str, page: str | None) -> str:
-    """A citation after the corpora's templates: mayors "(Fornavn, bilag N, s. P)", anonymised
-    employees "(Køn, alder år, opgavetype)", others "(Case, s. P)"."""
+    """A citation after the corpora's default templates, without the project's own templates:
+    mayors "(Fornavn, bilag N, s. P)", employees "(Køn, alder år, opgavetype)", others "(Case,
+    s. P)". Kept for retrieval.py; displays use citation.py through `CaseCodings.citation`."""
     if kind == "dm_interview":
         parts = [_attr(attrs, "gender", "køn"),
                  (_attr(attrs, "age_band", "alder") + " år").strip() if

@@ -428,3 +428,16 @@ def test_codings_of_documents_without_cases_are_left_out(analysis, tmp_path):
         linked = s.scalar(sa.select(sa.func.count()).select_from(DocumentCase))
         assert linked == len(MAYORS) + len(EMPLOYEES) + 1
         assert len(CaseCodings(s).codings) == len(CODINGS)
+
+
+def test_quotes_follow_the_projects_citation_templates(analysis):
+    from qcoder.core.citation import set_citation_template
+
+    set_citation_template(analysis, "mayor_interview", "({first_name}[, bilag {appendix}], "
+                                                       "side {page}, linje {line})")
+    with analysis.session() as s:
+        table = motivation_profile(s, Options(codes=("Analyse æøå/Chikane",)))
+        focus = code_case_matrix(s, Options(), by_section=True)
+    hanne = _row(table, "Borgmester Hanne")["Chikane"].value
+    assert hanne.startswith(f"\u201d{THREATS}\u201d (Hanne, bilag 3, side 2, linje ")
+    assert focus.rows  # the default vignette template still renders
