@@ -429,8 +429,10 @@ def _describe(values: pd.Series, cats: Categories, order: list) -> dict:
 
 def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | None = None,
               top_k: int | None = None) -> ItemSummary:
-    """Valid N, mean (numeric items), distribution and top-box share of one item; with a
-    subgroup item, the same per subgroup category (a cross-tab)."""
+    """Valid N, mean (numeric items only), distribution and top-box share of one item; with a
+    subgroup item, the same per subgroup category (a cross-tab). Shares are fractions of the
+    valid answers; the distribution runs over the scale labels in order, a category item's
+    answers by frequency, or a numeric item's values when it has at most 12 distinct ones."""
     item = item_by_ident(session, ds, ident)
     cats = Categories(item)
     if top_k is not None:
