@@ -91,9 +91,8 @@ class CodingActions:
         if n < len(codes):
             self.apply_code(codes[n])
         else:
-            self.statusBar().showMessage(
-                tr("No code on Ctrl+{n} yet: pin one with Code > Pin current code.").format(n=n + 1),
-                4000)
+            self.statusBar().showMessage(tr("No code on Ctrl+{n} yet: pin one with Code > Pin "
+                                            "current code.").format(n=n + 1), 4000)
 
     def apply_passage_drop(self, code_id: int, document_id: int, start: int, end: int) -> None:
         self.apply_range(code_id, document_id, start, end)
@@ -133,7 +132,7 @@ class CodingActions:
                     for h in hits)
         if self.workbench.run(Batch(ops, label="Code all hits")) is not None:
             self.workbench.remember_code(code_id)
-            self.statusBar().showMessage(tr("Coded {n} hits with {code}").format(
+            self.statusBar().showMessage(tr("Coded the hits with {code}: {n}").format(
                 n=len(hits), code=self.code_info[code_id][0]), 5000)
 
     def choose_code(self, title: str) -> int | None:

@@ -240,7 +240,8 @@ class MainWindow(CodingActions, QMainWindow):
             return
         if not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
-        title, ok = QInputDialog.getText(self, tr("New project"), tr("Title:"), text=Path(path).stem)
+        title, ok = QInputDialog.getText(self, tr("New project"), tr("Title:"),
+                                         text=Path(path).stem)
         if not ok:
             return
         try:
@@ -444,10 +445,11 @@ class MainWindow(CodingActions, QMainWindow):
     def toggle_blind(self, on: bool) -> None:
         if on == self.workbench.blind:
             return
+        leave = QMessageBox.StandardButton.Yes
         if not on and QMessageBox.question(
                 self, tr("Leave blind mode"),
                 tr("Show other coders' codings again? Your coding so far stays as it is, but "
-                   "from now on you will see where others coded.")) != QMessageBox.StandardButton.Yes:
+                   "from now on you will see where others coded.")) != leave:
             self.actions["blind"].setChecked(True)
             return
         self.workbench.set_blind(on)
@@ -477,10 +479,12 @@ class MainWindow(CodingActions, QMainWindow):
                  {"mine": tr("your codings"), "all": tr("all coders' codings"),
                   "chosen": tr("codings by you and {names}").format(
                       names=", ".join(sorted(wb.chosen)) or "-")}[wb.mode])
-        here = len(self.view.index) if self.view.layers else 0
         parts = [tr("Coder: {name}").format(name=wb.coder_name or tr("(nobody yet)")),
                  tr("Round {n}").format(n=wb.round), shown]
         if self.view.layers:
-            parts.append(tr("{n} codings in this document").format(n=here))
-        parts.append(tr("{n} in the project").format(n=self.documents.total()))
+            parts.append(tr("Codings: {here} here, {total} in the project").format(
+                here=len(self.view.index), total=self.documents.total()))
+        else:
+            parts.append(tr("Codings: {total} in the project").format(
+                total=self.documents.total()))
         self.status.setText("   ·   ".join(parts))

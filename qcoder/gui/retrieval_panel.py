@@ -5,7 +5,7 @@ click jumps to the passage; Copy puts the passage with its citation on the clipb
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -74,8 +74,8 @@ class RetrievalPanel(QWidget):
             self.rows = segments(self.project, self.code_id,
                                  with_children=self.children_box.isChecked(),
                                  coders=self.visible)
-            self.title.setText(tr("{code}: {n} coded segments").format(code=self.code_name,
-                                                                     n=len(self.rows)))
+            self.title.setText(tr("Coded segments of {code}: {n}").format(code=self.code_name,
+                                                                        n=len(self.rows)))
         self.table.setRowCount(len(self.rows))
         for r, seg in enumerate(self.rows):
             values = (seg.document, seg.case, seg.speaker, seg.citation, seg.coder, seg.memo,
@@ -84,6 +84,9 @@ class RetrievalPanel(QWidget):
                 item = QTableWidgetItem(value)
                 if c == len(values) - 1:
                     item.setToolTip(seg.quote())
+                elif c == 3 and seg.citation_problem:
+                    item.setToolTip(seg.citation_problem)
+                    item.setForeground(QColor("#c0392b"))
                 elif c == 5 and value:
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)

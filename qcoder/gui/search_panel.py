@@ -108,7 +108,7 @@ class SearchPanel(QWidget):
             self.table.setItem(r, 0, QTableWidgetItem(hit.document))
             self.table.setItem(r, 1, QTableWidgetItem(self._context(hit)))
         docs = len({h.document_id for h in self.hits})
-        text = tr("{n} hits in {d} documents").format(n=len(self.hits), d=docs)
+        text = tr("Hits: {n}, in documents: {d}").format(n=len(self.hits), d=docs)
         if len(self.hits) > len(shown):
             text += " " + tr("(the first {n} are listed)").format(n=len(shown))
         self.summary.setText(text)

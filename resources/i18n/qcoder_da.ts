@@ -61,8 +61,8 @@
         <translation>Kod alle fund med</translation>
     </message>
     <message>
-        <source>Coded {n} hits with {code}</source>
-        <translation>Kodede {n} fund med {code}</translation>
+        <source>Coded the hits with {code}: {n}</source>
+        <translation>Kodede fundene med {code}: {n}</translation>
     </message>
     <message>
         <source>Coding removed (Ctrl+Z brings it back)</source>
@@ -500,12 +500,12 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Runde {n}</translation>
     </message>
     <message>
-        <source>{n} codings in this document</source>
-        <translation>{n} kodninger i dokumentet</translation>
+        <source>Codings: {here} here, {total} in the project</source>
+        <translation>Kodninger: {here} her, {total} i projektet</translation>
     </message>
     <message>
-        <source>{n} in the project</source>
-        <translation>{n} i projektet</translation>
+        <source>Codings: {total} in the project</source>
+        <translation>Kodninger: {total} i projektet</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -720,8 +720,8 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Vælg en kode for at se de passager, der er kodet med den.</translation>
     </message>
     <message>
-        <source>{code}: {n} coded segments</source>
-        <translation>{code}: {n} kodede segmenter</translation>
+        <source>Coded segments of {code}: {n}</source>
+        <translation>Kodede segmenter af {code}: {n}</translation>
     </message>
     <message>
         <source>Search the documents…</source>
@@ -756,8 +756,8 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Fund i sammenhæng</translation>
     </message>
     <message>
-        <source>{n} hits in {d} documents</source>
-        <translation>{n} fund i {d} dokumenter</translation>
+        <source>Hits: {n}, in documents: {d}</source>
+        <translation>Fund: {n}, i dokumenter: {d}</translation>
     </message>
     <message>
         <source>(the first {n} are listed)</source>

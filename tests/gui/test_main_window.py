@@ -45,7 +45,8 @@ def test_window_shows_documents_codes_and_highlights(qtbot, project, tmp_path):
         "Interviewer", "Jens", "Interviewer", "Jens"]
     window.view.select_range(start, start + 7)
     assert window.view.selected_range() == (start, start + 7)
-    assert "Coder: Anna" in window.status.text() and "1 codings in this document" in window.status.text()
+    assert "Coder: Anna" in window.status.text()
+    assert "Codings: 1 here, 1 in the project" in window.status.text()
     with project.session() as s:
         assert s.get(Meta, "current_coder").value == "Anna"
     window.close()
@@ -68,7 +69,8 @@ def test_window_opens_the_demo_project(qtbot, tmp_path):
     window.close()
 
 
-def test_open_refuses_locked_project_with_message(qtbot, project, project_path, tmp_path, monkeypatch):
+def test_open_refuses_locked_project_with_message(qtbot, project, project_path, tmp_path,
+                                                  monkeypatch):
     window = MainWindow(settings=make_settings(tmp_path))
     qtbot.addWidget(window)
     shown = []
