@@ -1,7 +1,8 @@
 """The demo project: fictitious Danish material that shows every feature something real.
 
 `resources/demo/manifest.yaml` lists what goes in: codebooks, transcripts (imported through the
-ordinary importers), case attributes, and codings by two coders. Codings are given by the
+ordinary importers), case attributes, a survey, and codings by two coders - the second coding
+in a coder package that is merged back, as a real second coder would. Codings are given by the
 passage they cover (a quote from the transcript), not by offsets, so the transcripts can be
 edited without breaking the demo; a quote that cannot be found is an error in the demo files.
 """
@@ -9,19 +10,24 @@ edited without breaking the demo; a quote that cannot be found is an error in th
 from __future__ import annotations
 
 import csv
+import tempfile
 from pathlib import Path
 from typing import Callable
 
 import yaml
+from sqlalchemy.orm import Session
 
-from .cases import get_or_create_attribute, get_or_create_case, infer_type, link_document, set_value
+from .attributes import ImportAttributes, read_table
+from .cases import get_or_create_case, link_document
 from .codebook import add_codebook, read_codebook_file
 from .coding import ApplyCoding, CodingSpec
 from .documents import store_transcript
 from .errors import QcoderError
 from .importers import read_transcript
 from .lookup import code_by_path, coder_by_name, document_by_name
+from .package import make_package, merge_package
 from .store import Project
+from .survey import add_survey
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = REPO_ROOT / "resources" / "demo"
@@ -42,6 +48,38 @@ def _locate(text: str, quote: str, occurrence: int, where: str) -> tuple[int, in
     return start, start + len(quote)
 
 
+def _apply_codings(session: Session, rows: list[tuple[int, dict]], source: str) -> None:
+    for line, row in rows:
+        doc = document_by_name(session, row["document"])
+        start, end = _locate(doc.text, row["quote"], int(row.get("occurrence") or 1),
+                             f"{source} line {line}")
+        code = code_by_path(session, row["code"])
+        coder = coder_by_name(session, row["coder"], create=True)
+        ApplyCoding(CodingSpec(doc.id, start, end, code.id, coder.id,
+                               round=int(row.get("round") or 1),
+                               memo=row.get("memo", ""))).execute(session)
+
+
+def _remove(target: Path) -> None:
+    for extra in (target, target.with_name(target.name + "-wal"),
+                  target.with_name(target.name + "-shm")):
+        extra.unlink(missing_ok=True)
+
+
+def _second_coder(project, rows: list[tuple[int, dict]], config: dict, source: str,
+                  report: Callable[[str], None]) -> None:
+    """The second coder works as a real one would: in a coder package, merged back after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{config['coder']}.qcoder"
+        make_package(project, path, config["coder"], documents=config.get("documents"))
+        with Project.open(path) as package:
+            with package.transaction() as s:
+                _apply_codings(s, rows, source)
+        summary = merge_package(project, path).value
+    report(f"{config['coder']} coded {len(rows)} passages in a coder package; merged: "
+           f"{summary.added} added")
+
+
 def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
                report: Callable[[str], None] = lambda _m: None,
                source: Path = DEMO_DIR) -> Path:
@@ -49,16 +87,14 @@ def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
     if target.exists():
         if not replace:
             return target
-        for extra in (target, target.with_name(target.name + "-wal"),
-                      target.with_name(target.name + "-shm")):
-            extra.unlink(missing_ok=True)
+        _remove(target)
     manifest = yaml.safe_load((source / "manifest.yaml").read_text(encoding="utf-8"))
+    package = manifest.get("coder_package")
     project = Project.create(target, title=manifest.get("title", "qcoder demo"))
     try:
         with project.transaction() as s:
             for name in manifest.get("codebooks", []):
-                add_codebook(s, read_codebook_file(source / name))
-            report(f"Loaded {len(manifest.get('codebooks', []))} codebook(s)")
+                add_codebook(s, read_codebook_file(source / name), str(source / name))
             for entry in manifest["documents"]:
                 transcript = read_transcript(source / entry["file"],
                                              section_pattern=entry.get("section_pattern"))
@@ -69,34 +105,26 @@ def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
                     link_document(s, doc, get_or_create_case(s, entry["case"]))
                 report(f"Imported {entry['file']}")
             if manifest.get("attributes"):
-                rows = _read_csv(source / manifest["attributes"])
-                key = manifest.get("attribute_key", "case")
-                columns = [c for c in rows[0] if c != key]
-                attrs = {c: get_or_create_attribute(s, c, infer_type([r[c] for r in rows]))
-                         for c in columns}
-                for row in rows:
-                    case = get_or_create_case(s, row[key])
-                    for column, attr in attrs.items():
-                        set_value(s, case, attr, row[column])
-                report(f"Set attributes of {len(rows)} cases")
-            if manifest.get("codings"):
-                path = source / manifest["codings"]
-                rows = _read_csv(path)
-                for line, row in enumerate(rows, start=2):
-                    doc = document_by_name(s, row["document"])
-                    start, end = _locate(doc.text, row["quote"], int(row.get("occurrence") or 1),
-                                         f"{path.name} line {line}")
-                    code = code_by_path(s, row["code"])
-                    coder = coder_by_name(s, row["coder"], create=True)
-                    ApplyCoding(CodingSpec(doc.id, start, end, code.id, coder.id,
-                                           round=int(row.get("round") or 1),
-                                           memo=row.get("memo", ""))).execute(s)
-                report(f"Applied {len(rows)} demo codings")
+                table = read_table(source / manifest["attributes"])
+                ImportAttributes(table, manifest.get("attribute_key", "case")).execute(s)
+                report(f"Set attributes of {len(table.rows)} cases")
+            if manifest.get("survey"):
+                add_survey(s, source / manifest["survey"], manifest["survey_key"],
+                           name=manifest.get("survey_name"),
+                           labels=source / manifest["survey_labels"]
+                           if manifest.get("survey_labels") else None)
+                report(f"Loaded the survey {manifest['survey']}")
+            rows = list(enumerate(_read_csv(source / manifest["codings"]), start=2)) \
+                if manifest.get("codings") else []
+            second = package["coder"] if package else None
+            _apply_codings(s, [r for r in rows if r[1]["coder"] != second], manifest.get("codings", ""))
+        if package:
+            _second_coder(project, [r for r in rows if r[1]["coder"] == second], package,
+                          manifest["codings"], report)
+        report(f"Applied {len(rows)} demo codings")
     except BaseException:
         project.close()
-        for extra in (target, target.with_name(target.name + "-wal"),
-                      target.with_name(target.name + "-shm")):
-            extra.unlink(missing_ok=True)
+        _remove(target)
         raise
     project.close()
     return target
