@@ -22,7 +22,7 @@ from .errors import InputFileError, QcoderError
 from .importers import FORMATS, read_transcript
 from .operations import Batch, Result
 from .store.models import CORPUS_KINDS, Case, Document
-from .transcript import content_hash
+from .transcript import Transcript, content_hash
 
 Report = Callable[[int, int, str], None]
 #: Files from this size on report each step (reading, structure, saving).
@@ -116,9 +116,11 @@ def _stages(report: Report, number: int, total: int, path: Path) -> Callable[[st
 def import_files(project, paths: list[str | Path], *, kind: str = "other",
                  case: str | None = None, speaker_pattern: str | None = None,
                  section_pattern: str | None = None, report: Report | None = None,
-                 skip_failed: bool = False) -> Result:
+                 skip_failed: bool = False,
+                 prepared: dict[Path, Transcript] | None = None) -> Result:
     """Import files and folders; the value is an ImportSummary, the inverse removes what was
-    added."""
+    added. `prepared` holds transcripts already read (and perhaps with speakers renamed in an
+    import preview) by path; those files are not read again."""
     if kind not in CORPUS_KINDS:
         raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
     files = collect_files(paths)
@@ -135,8 +137,9 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
             report(number, len(files), path.name)
             stage = _stages(report, number, len(files), path)
             try:
-                transcript = read_transcript(path, speaker_pattern=speaker_pattern,
-                                             section_pattern=section_pattern, stage=stage)
+                transcript = (prepared or {}).get(path) or read_transcript(
+                    path, speaker_pattern=speaker_pattern, section_pattern=section_pattern,
+                    stage=stage)
             except InputFileError as exc:
                 if not skip_failed:
                     raise

@@ -214,3 +214,33 @@ def test_rename_before_storing(tmp_path):
     assert t.speakers == ["Interviewer", "Sara", "Karen"]
     with pytest.raises(NotFoundError):
         rename_in_transcript(t, "S1", "X")
+
+
+def test_big_file_reports_each_step(tmp_path):
+    """A file over BIG_FILE (here 6 MB of Danish interview text) reports reading, structure
+    detection and saving, so a progress bar moves during one long file."""
+    from qcoder.core.batch_import import BIG_FILE
+
+    turn = "Interviewer: Hvordan oplevede du presset fra byrådet?\n" \
+           "Jens: Det var hårdt, især op til budgettet, og familien mærkede det også. 😓\n"
+    big = tmp_path / "stor udskrift.txt"
+    big.write_text(turn * (BIG_FILE // len(turn.encode("utf-8")) + 1000), encoding="utf-8")
+    seen = []
+    with Project.create(tmp_path / "p.qcoder") as project:
+        summary = import_files(project, [big], report=lambda d, n, w: seen.append(w)).value
+    assert seen == ["stor udskrift.txt", "stor udskrift.txt: reading",
+                    "stor udskrift.txt: finding speakers, pages and sections",
+                    "stor udskrift.txt: saving", "done"]
+    assert summary.imported[0].speakers == ["Interviewer", "Jens"]
+    assert summary.imported[0].turns == 2 * (BIG_FILE // len(turn.encode("utf-8")) + 1000)
+
+
+def test_prepared_transcripts_are_stored_as_previewed(tmp_path, folder):
+    files = collect_files([folder])
+    preview = {files[0]: read_transcript(files[0])}
+    rename_in_transcript(preview[files[0]], "S1", "Søren")
+    with Project.create(tmp_path / "p.qcoder") as project:
+        import_files(project, files, prepared=preview)
+        assert [s.name for s in list_speakers(project, "kommune A")] == [
+            "Interviewer", "Sara", "Karen", "Søren"]
+        assert "S1" in [s.name for s in list_speakers(project, "kommune B")]
