@@ -57,6 +57,31 @@ class CoderDialog(QDialog):
         return self.name.currentText().strip()
 
 
+class CoderChoiceDialog(QDialog):
+    """Tick the other coders whose codings to show beside your own."""
+
+    def __init__(self, others: list[str], chosen: set[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Show codings by"))
+        label = QLabel(tr("Besides your own, show the codings of:"))
+        self.list = QListWidget()
+        for name in others:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen
+                               else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(_buttons(self))
+        self.resize(320, 300)
+
+    def value(self) -> set[str]:
+        return {self.list.item(i).text() for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked}
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings, parent=None):
         super().__init__(parent)

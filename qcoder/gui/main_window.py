@@ -23,7 +23,7 @@ from ..core.store.models import Code, Document
 from .case_panel import CasePanel
 from .codebook_panel import CODE_ROLE, CodebookPanel
 from .coding_actions import CodingActions
-from .dialogs import CoderDialog
+from .dialogs import CoderChoiceDialog, CoderDialog
 from .document_list import DocumentList
 from .document_view import DocumentView
 from .i18n import tr
@@ -460,16 +460,11 @@ class MainWindow(CodingActions, QMainWindow):
             self.statusBar().showMessage(tr("No other coders in this project yet."), 4000)
             self.workbench.set_visibility("mine")
             return
-        current = ", ".join(sorted(self.workbench.chosen & set(others))) or others[0]
-        text, ok = QInputDialog.getText(
-            self, tr("Show codings by"),
-            tr("Besides your own, show the codings of (names separated by commas):") + "\n"
-            + ", ".join(others), text=current)
-        if ok:
-            chosen = {n.strip() for n in text.split(",") if n.strip() in others}
-            self.workbench.set_visibility("chosen", chosen)
+        dialog = CoderChoiceDialog(others, self.workbench.chosen, self)
+        if dialog.exec():
+            self.workbench.set_visibility("chosen", dialog.value())
         else:
-            self._on_visibility()
+            self._on_visibility()   # the menu shows the choice still in force
 
     def _update_status(self) -> None:
         if self.project is None:

@@ -162,6 +162,10 @@
         <translation>Koder:</translation>
     </message>
     <message>
+        <source>Besides your own, show the codings of:</source>
+        <translation>Vis ud over dine egne kodningerne fra:</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
@@ -466,10 +470,6 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Show codings by</source>
         <translation>Vis kodninger fra</translation>
-    </message>
-    <message>
-        <source>Besides your own, show the codings of (names separated by commas):</source>
-        <translation>Vis ud over dine egne kodningerne fra (navne adskilt af komma):</translation>
     </message>
     <message>
         <source>blind mode: only your codings</source>

@@ -397,3 +397,26 @@ def test_zoom_and_line_numbers(window, qtbot):
     window.actions["line_numbers"].trigger()
     assert window.view.gutter.isVisibleTo(window.view)
     assert window.view.viewportMargins().left() > margin
+
+
+def test_show_codings_of_chosen_coders(window, project, ids, monkeypatch):
+    from qcoder.gui import main_window
+
+    with project.transaction() as s:
+        cecilie = coder_by_name(s, "Cecilie", create=True).id
+    start = window.view.layers.text.index("hårdt")
+    other = apply_coding(project, ids["doc"], start, start + 5, ids["chikane"], cecilie).value
+
+    class Ticked(main_window.CoderChoiceDialog):   # tick Cecilie only, as a user would
+        def exec(self):
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.text() == "Cecilie"
+                                   else Qt.CheckState.Unchecked)
+            return True
+
+    monkeypatch.setattr(main_window, "CoderChoiceDialog", Ticked)
+    window.actions["visibility"]["chosen"].trigger()
+    assert window.workbench.visible_coders() == {"Anna", "Cecilie"}
+    assert other in window.view.index.by_uuid and ids["bo_uuid"] not in window.view.index.by_uuid
+    assert "codings by you and Cecilie" in window.status.text()
