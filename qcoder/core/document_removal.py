@@ -3,6 +3,7 @@
 Undoing an import removes the documents it added; undoing that removal restores each document
 from a snapshot with its ids, UUIDs, speakers, turns, pages, sections, case links and codings,
 so nothing that pointed at it (memos, coder packages, exports) loses its target.
+Detached codings and rejected suggestions of the document come back too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .store.models import Coding, Document, DocumentCase, Speaker, StructureRange
+from .store.models_editing import DetachedCoding
+from .store.models_nlp import SuggestionRejection
 
 
 def _row(obj, skip: tuple[str, ...] = ()) -> dict:
@@ -20,23 +23,25 @@ def _row(obj, skip: tuple[str, ...] = ()) -> dict:
             if c.key not in skip}
 
 
+#: Tables whose rows belong to one document (by document_id), restored in this order. The
+#: text index is left out: it is a cache, rebuilt when needed.
+OWNED = (Speaker, StructureRange, Coding, DetachedCoding, SuggestionRejection)
+
+
 @dataclass(frozen=True)
 class DocumentSnapshot:
     """Every row that belongs to one document, as column dicts."""
 
     document: dict
-    speakers: tuple[dict, ...]
-    ranges: tuple[dict, ...]
-    codings: tuple[dict, ...]
+    owned: tuple[tuple[dict, ...], ...]    # rows per table in OWNED
     case_ids: tuple[int, ...]
 
     @classmethod
     def take(cls, session: Session, doc: Document) -> DocumentSnapshot:
         return cls(
             _row(doc),
-            tuple(_row(s) for s in doc.speakers),
-            tuple(_row(r) for r in doc.ranges),
-            tuple(_row(c) for c in doc.codings),
+            tuple(tuple(_row(r) for r in session.scalars(
+                sa.select(model).where(model.document_id == doc.id))) for model in OWNED),
             tuple(session.scalars(sa.select(DocumentCase.case_id)
                                   .where(DocumentCase.document_id == doc.id))),
         )
@@ -44,8 +49,7 @@ class DocumentSnapshot:
     def restore(self, session: Session) -> None:
         session.add(Document(**self.document))
         session.flush()
-        for model, rows in ((Speaker, self.speakers), (StructureRange, self.ranges),
-                            (Coding, self.codings)):
+        for model, rows in zip(OWNED, self.owned):
             if rows:
                 session.execute(sa.insert(model), list(rows))
         if self.case_ids:

@@ -246,3 +246,27 @@ def test_random_edits_in_a_real_project_round_trip(project, tmp_path_factory, da
     assert _snapshot(project, doc_id) == before
     for r in results:
         run(project, r.inverse)
+
+
+def test_removing_an_edited_document_is_undone_exactly(project, tmp_path):
+    import sqlite3
+
+    from qcoder.core.document_removal import RemoveDocuments
+
+    doc_id, _ids = _setup(project, tmp_path)
+    edit_text(project, "borgmester", EDITED)
+
+    def dump():
+        con = sqlite3.connect(project.path)
+        try:
+            return sorted(con.iterdump())
+        finally:
+            con.close()
+
+    before = dump()
+    with project.session() as s:
+        uuid = document_by_name(s, "borgmester").uuid
+    removed = run(project, RemoveDocuments((uuid,)))
+    assert detached_codings(project) == [] and removed.value == 1
+    run(project, removed.inverse)
+    assert dump() == before
