@@ -93,7 +93,7 @@ def test_export_yaml_needs_codebook_when_several(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "--codebook ID" in err and "psm, sludge" in err
     assert main(["codebook", "export", path, "--out", str(tmp_path / "x.csv")]) == 2
-    assert ".yaml or .xlsx" in capsys.readouterr().err
+    assert ".yaml, .xlsx or .qdc" in capsys.readouterr().err
 
 
 def test_malformed_file_exits_2_naming_file_and_line(tmp_path, capsys):
