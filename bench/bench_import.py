@@ -1,9 +1,10 @@
 """Importing transcript files: files per second and peak memory of `qcoder import` on a folder.
 
 Full: 200 .txt transcripts x 12,000 words, plus 20 .docx and 20 Teams .vtt of the same size,
-and one 50 MB .txt file. Quick: 20 x 2,000 words, 5 .docx, 5 .vtt and one 5 MB file. Each import runs in a fresh process, so its
-peak resident memory is the import's own (reported with the Python-level peak from tracemalloc
-in a second, separate run - tracemalloc slows Python down, so it is not timed).
+and one 50 MB .txt file. Quick: 20 x 2,000 words, 5 .docx, 5 .vtt and one 5 MB file.
+Each import runs in a fresh process, so its peak resident memory is the import's own (reported
+with the Python-level peak from tracemalloc in a second, separate run - tracemalloc slows
+Python down, so that run is not timed).
 """
 
 from __future__ import annotations

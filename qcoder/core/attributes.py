@@ -51,7 +51,8 @@ def _text(value) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        midnight = value.time() == datetime.min.time()
+        return value.date().isoformat() if midnight else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
@@ -115,8 +116,8 @@ def _table(source: str, grid: list[list], cell) -> Table:
         raw = (raw + [""] * len(headers))[:len(headers)]
         if not any(raw):
             continue
-        rows.append(Row(f"{source}, row {number}", tuple(cell(number, c) for c in range(len(headers))),
-                        tuple(raw)))
+        cells = tuple(cell(number, c) for c in range(len(headers)))
+        rows.append(Row(f"{source}, row {number}", cells, tuple(raw)))
     for c, name in enumerate(headers):
         if not name and any(r.values[c] for r in rows):
             raise InputFileError(f"{source}: column {c + 1} has values but no name in the header "

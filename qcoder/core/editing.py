@@ -59,7 +59,8 @@ def _columns(obj) -> dict:
     return {c.key: getattr(obj, c.key) for c in sa.inspect(type(obj)).column_attrs}
 
 
-def _detached_info(session: Session, rows: list[DetachedCoding], document: str) -> list[DetachedInfo]:
+def _detached_info(session: Session, rows: list[DetachedCoding],
+                   document: str) -> list[DetachedInfo]:
     paths = code_paths(session)
     coders = dict(session.execute(sa.select(Coder.id, Coder.name)).all())
     return [DetachedInfo(r.uuid, document, paths.get(r.code_id, "?"), coders.get(r.coder_id, "?"),

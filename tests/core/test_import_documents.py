@@ -7,7 +7,6 @@ import pytest
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from odf.opendocument import OpenDocumentText
 from odf.style import ParagraphProperties, Style
 from odf.text import H, Note, NoteBody, NoteCitation, P, S, SoftPageBreak

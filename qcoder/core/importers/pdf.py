@@ -88,7 +88,9 @@ def page_texts(pages: list[str]) -> list[str]:
              for p in pages]
     seen = Counter(k for lines in split for k in _edge_keys(lines))
     need = max(2, (len(pages) + 1) // 2)
-    running = {k for k, n in seen.items() if n >= need and k.strip("# ")} if len(pages) > 1 else set()
+    running = {k for k, n in seen.items() if n >= need and k.strip("# ")}
+    if len(pages) < 2:
+        running = set()
     out = []
     for lines in split:
         text = "\n".join(ln.rstrip() for ln in _strip_edges(lines, running))

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..errors import QcoderError
 from ..transcript import Span, Turn
@@ -71,7 +72,8 @@ def _compile(pattern: str | None, what: str) -> re.Pattern | None:
     try:
         compiled = re.compile(pattern, re.MULTILINE)
     except re.error as exc:
-        raise QcoderError(f"the {what} pattern {pattern!r} is not a valid regular expression: {exc}")
+        raise QcoderError(
+            f"the {what} pattern {pattern!r} is not a valid regular expression: {exc}") from None
     if what == "speaker" and "name" not in compiled.groupindex:
         raise QcoderError(
             f"the speaker pattern {pattern!r} needs a named group (?P<name>...) for the speaker"
@@ -86,10 +88,13 @@ def _rstrip_end(text: str, stop: int) -> int:
     return stop
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return [s for s in starts if s < len(text)]
+def _line_starts(text: str) -> Iterator[int]:
+    """Where each line begins (a generator: a 50 MB transcript has a million lines)."""
+    if text:
+        yield 0
+    for m in re.finditer("\n", text):
+        if m.end() < len(text):
+            yield m.end()
 
 
 def find_sections(text: str, pattern: str | None = None) -> list[Span]:
