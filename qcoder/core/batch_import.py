@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from .cases import get_or_create_case, link_document
 from .document_removal import RemoveDocuments
 from .documents import default_name, store_transcript
-from .errors import InputFileError, QcoderError
+from .errors import CancelledError, InputFileError, QcoderError
 from .importers import FORMATS, read_transcript
 from .operations import Batch, Result
 from .store.models import CORPUS_KINDS, Case, Document
+from .text_index import ensure_indexed
 from .transcript import Transcript, content_hash
 
 Report = Callable[[int, int, str], None]
@@ -117,16 +118,18 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
                  case: str | None = None, speaker_pattern: str | None = None,
                  section_pattern: str | None = None, report: Report | None = None,
                  skip_failed: bool = False,
-                 prepared: dict[Path, Transcript] | None = None) -> Result:
+                 prepared: dict[Path, Transcript] | None = None, index: bool = True) -> Result:
     """Import files and folders; the value is an ImportSummary, the inverse removes what was
     added. `prepared` holds transcripts already read (and perhaps with speakers renamed in an
-    import preview) by path; those files are not read again."""
+    import preview) by path; those files are not read again. With `index`, the new documents'
+    sentences and word forms are computed once now, so search and agreement need not parse."""
     if kind not in CORPUS_KINDS:
         raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
     files = collect_files(paths)
     report = report or (lambda done, total, what: None)
     outcomes: list[FileOutcome] = []
     added: list[str] = []
+    added_ids: list[int] = []
     undo: list = []
     with project.transaction() as session:
         if case and session.scalar(sa.select(Case).where(Case.name == case)) is None:
@@ -158,6 +161,7 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
                 link_document(session, doc, get_or_create_case(session, case))
             known[digest] = stored.name
             added.append(session.get(Document, stored.document_id).uuid)
+            added_ids.append(stored.document_id)
             outcomes.append(FileOutcome(
                 path, "imported", stored.name,
                 f"{path.name}: imported as {stored.name!r}" + (
@@ -166,7 +170,13 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
                 interviewers=sorted(transcript.interviewers), pages=len(transcript.pages),
                 sections=len(transcript.sections), warnings=list(transcript.warnings),
             ))
-        report(len(files), len(files), "done")
+    if index and added_ids:
+        try:
+            ensure_indexed(project, added_ids,
+                           lambda done, total, what: report(done, total, f"sentences and word forms: {what}"))
+        except CancelledError:
+            pass  # the import stands; the index is built on first use instead
+    report(len(files), len(files), "done")
     undo.insert(0, RemoveDocuments(tuple(added), label="Import"))
     return Result(ImportSummary(outcomes), Batch(tuple(undo), label="Import"))
 

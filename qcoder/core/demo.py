@@ -28,6 +28,7 @@ from .lookup import code_by_path, coder_by_name, document_by_name
 from .package import make_package, merge_package
 from .store import Project
 from .survey import add_survey
+from .text_index import ensure_indexed
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = REPO_ROOT / "resources" / "demo"
@@ -122,6 +123,8 @@ def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
             _second_coder(project, [r for r in rows if r[1]["coder"] == second], package,
                           manifest["codings"], report)
         report(f"Applied {len(rows)} demo codings")
+        ensure_indexed(project)
+        report("Indexed sentences and word forms")
     except BaseException:
         project.close()
         _remove(target)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from .store.models import Coding, Document, DocumentCase, Speaker, StructureRange
 from .store.models_editing import DetachedCoding
-from .store.models_nlp import SuggestionRejection
+from .store.models_nlp import SuggestionRejection, TextIndex
 
 
 def _row(obj, skip: tuple[str, ...] = ()) -> dict:
@@ -25,7 +25,7 @@ def _row(obj, skip: tuple[str, ...] = ()) -> dict:
 
 #: Tables whose rows belong to one document (by document_id), restored in this order. The
 #: text index is left out: it is a cache, rebuilt when needed.
-OWNED = (Speaker, StructureRange, Coding, DetachedCoding, SuggestionRejection)
+OWNED = (Speaker, StructureRange, Coding, DetachedCoding, SuggestionRejection, TextIndex)
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,8 @@ def test_big_file_reports_each_step(tmp_path):
         summary = import_files(project, [big], report=lambda d, n, w: seen.append(w)).value
     assert seen == ["stor udskrift.txt", "stor udskrift.txt: reading",
                     "stor udskrift.txt: finding speakers, pages and sections",
-                    "stor udskrift.txt: saving", "done"]
+                    "stor udskrift.txt: saving",
+                    "sentences and word forms: documents indexed", "done"]
     assert summary.imported[0].speakers == ["Interviewer", "Jens"]
     assert summary.imported[0].turns == 2 * (BIG_FILE // len(turn.encode("utf-8")) + 1000)
 
@@ -244,3 +245,15 @@ def test_prepared_transcripts_are_stored_as_previewed(tmp_path, folder):
         assert [s.name for s in list_speakers(project, "kommune A")] == [
             "Interviewer", "Sara", "Karen", "Søren"]
         assert "S1" in [s.name for s in list_speakers(project, "kommune B")]
+
+
+def test_import_stores_sentences_and_word_forms(tmp_path, folder):
+    """Sentences and lemmas are computed once at import, so search and agreement need not parse."""
+    from qcoder.core.text_index import stale_documents, stored_sentences
+
+    with Project.create(tmp_path / "p.qcoder") as project:
+        import_files(project, [folder])
+        with project.session() as s:
+            assert stale_documents(s, None) == []
+            doc_id = s.scalar(sa.select(Document.id).order_by(Document.id))
+            assert stored_sentences(s, doc_id)
