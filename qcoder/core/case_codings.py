@@ -37,10 +37,12 @@ class CaseCoding:
 
 
 class CaseCodings:
-    """The project's codings by case, optionally only one coder's and/or one round's."""
+    """The project's codings by case, optionally only one coder's (or, for blind mode and
+    coder visibility in the GUI, only some coders') and/or one round's."""
 
     def __init__(self, session: Session, *, coder_id: int | None = None,
-                 round: int | None = None, code_ids: set[int] | None = None):
+                 round: int | None = None, code_ids: set[int] | None = None,
+                 coder_ids: set[int] | None = None):
         self.session = session
         self.cases: dict[int, str] = dict(session.execute(
             sa.select(Case.id, Case.name).order_by(Case.name)).all())
@@ -66,6 +68,8 @@ class CaseCodings:
                           Coding.coder_id, Coding.round, Coding.memo)
         if coder_id is not None:
             query = query.where(Coding.coder_id == coder_id)
+        if coder_ids is not None:
+            query = query.where(Coding.coder_id.in_(coder_ids))
         if round is not None:
             query = query.where(Coding.round == round)
         if code_ids is not None:

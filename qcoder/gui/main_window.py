@@ -26,6 +26,7 @@ from .coding_actions import CodingActions
 from .dialogs import CoderChoiceDialog, CoderDialog
 from .document_list import DocumentList
 from .document_view import DocumentView
+from .hypothesis_actions import add_hypothesis_actions, install_segment_menu
 from .i18n import tr
 from .menus import build_menus
 from .quick_code import QuickCodeBox
@@ -48,6 +49,7 @@ class MainWindow(CodingActions, QMainWindow):
         self.workbench.visibilityChanged.connect(self._on_visibility)
         self.workbench.failed.connect(lambda text: QMessageBox.warning(self, tr("Not done"), text))
         self.code_info: dict[int, tuple[str, str]] = {}
+        self.displays_window = None   # the analysis window (displays_window.py), made on use
         self._dirty_docs: set[int] | None = set()
         self._lists_timer = QTimer(self, singleShot=True, interval=0)
         self._lists_timer.timeout.connect(self.refresh_lists)
@@ -113,6 +115,7 @@ class MainWindow(CodingActions, QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         self.actions = build_menus(self)
+        install_segment_menu(self)
         self.fill_recent()
         self._restore_layout()
         if project is not None:
@@ -179,6 +182,8 @@ class MainWindow(CodingActions, QMainWindow):
         self.retrieval.show_code(project, None, "")
         self.refresh()
         self.open_first_document()
+        if self.displays_window is not None:
+            self.displays_window.project_changed()
 
     def refresh(self) -> None:
         """Re-read everything shown from the project."""
@@ -323,6 +328,10 @@ class MainWindow(CodingActions, QMainWindow):
 
     def _memo_of_coding(self, uuid: str) -> str:
         return self.workbench.coding_memo(uuid) if self.project else ""
+
+    def coding_menu(self, menu, uuid: str) -> None:
+        super().coding_menu(menu, uuid)
+        add_hypothesis_actions(self, menu, uuid)
 
     def _coding_clicked(self, uuid: str) -> None:
         mark = self.view.index.by_uuid.get(uuid)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from .case_panel import CASE_ROLE
 from .dialogs import JournalDialog, SettingsDialog
+from .displays_window import open_displays
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
 from .theme import apply_theme
@@ -115,6 +116,18 @@ def build_menus(window) -> dict:
     _action(window, project, tr("Memo on the &document…"), window.memo_on_document)
     _action(window, project, tr("Memo on the current c&ode…"), window.memo_on_code)
     _action(window, project, tr("Memo on the selected &case…"), lambda: case_memo(window))
+
+    if "analyse_menu" not in acts:
+        acts["analyse_menu"] = bar.addMenu(tr("&Analyse"))
+    displays = acts["analyse_menu"]
+    displays.addSeparator()
+    _action(window, displays, tr("&Hypothesis display…"),
+            lambda: open_displays(window, "hypotheses"), "Ctrl+Shift+H")
+    _action(window, displays, tr("&Overview matrix…"), lambda: open_displays(window, "overview"))
+    _action(window, displays, tr("&Code × case matrix…"), lambda: open_displays(window, "matrix"),
+            "Ctrl+Shift+M")
+    _action(window, displays, tr("&Motivation profile…"), lambda: open_displays(window, "profile"))
+    _action(window, displays, tr("&Joint display…"), lambda: open_displays(window, "joint"))
 
     help_menu = bar.addMenu(tr("&Help"))
     _action(window, help_menu, tr("&Getting started"),
