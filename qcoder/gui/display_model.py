@@ -10,7 +10,7 @@ rebuilds the table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
@@ -22,7 +22,7 @@ CODINGS_ROLE = Qt.ItemDataRole.UserRole + 20
 TONE_ROLE = Qt.ItemDataRole.UserRole + 21
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 22
 
-WIDTHS = {"long": 340, "verdict": 150, "text": 240, "number": 110, "percent": 110}
+WIDTHS = {"long": 300, "verdict": 150, "text": 200, "number": 110, "percent": 110}
 MAX_ROW_HEIGHT = 170
 
 
@@ -201,7 +201,6 @@ class DisplayTable(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
 
     def fit(self) -> None:
         """Column widths by kind (short columns to their contents), then row heights."""
@@ -211,6 +210,8 @@ class DisplayTable(QTableView):
             return
         metrics = self.fontMetrics()
         rows = range(min(model.rowCount(), 300))
+        # a last column of text takes the room left; a last column of numbers stays narrow
+        self.horizontalHeader().setStretchLastSection(table.columns[-1].kind in ("long", "text"))
         for j, column in enumerate(table.columns):
             content = max([metrics.horizontalAdvance(line) for r in rows
                            for line in model.shown(r, j).split("\n")[:3]], default=0) + 24
@@ -224,3 +225,15 @@ class DisplayTable(QTableView):
         for r in range(model.rowCount()):
             if self.rowHeight(r) > MAX_ROW_HEIGHT:
                 self.setRowHeight(r, MAX_ROW_HEIGHT)
+
+
+class _RowFitter(QObject):
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:   # after the header has resized its sections
+            QTimer.singleShot(0, self.parent().resizeRowsToContents)
+        return False
+
+
+def fit_rows_on_resize(table: QTableView) -> None:
+    """Keep a table's wrapped rows as tall as their text whenever its width changes."""
+    table.viewport().installEventFilter(_RowFitter(table))

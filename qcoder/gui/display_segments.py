@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..core.case_codings import CaseCodings
 from ..core.lookup import code_paths
 from ..core.store.models import Coder, Coding, Document
+from .display_model import fit_rows_on_resize
 from .i18n import tr
 
 HEADERS = (QT_TRANSLATE_NOOP("", "Case"), QT_TRANSLATE_NOOP("", "Document"),
@@ -83,13 +84,14 @@ class SegmentsDialog(QDialog):
             for c, value in enumerate((row.case, row.document, row.code.split("/", 1)[-1],
                                        row.coder, row.quote)):
                 item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(value + (f"\n\nMemo: {row.memo}" if row.memo else ""))
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
         for c in range(len(HEADERS) - 1):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        fit_rows_on_resize(self.table)
         self.table.cellDoubleClicked.connect(lambda r, _c: self.jump(r))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)

@@ -21,6 +21,9 @@ from .display_base import DisplayView, Scope, refill_combo
 from .i18n import tr
 
 
+HIDDEN_JOINT_COLUMNS = ("Kode", "k", "n")
+
+
 class CodeChoiceDialog(QDialog):
     """Tick codes in the code tree; an empty choice means the display's default."""
 
@@ -178,3 +181,9 @@ class JointView(_CodesChoice, DisplayView):
             return None
         return table
 
+    def show_table(self, table: Table) -> None:
+        """The view leaves out what "Tema" and "Interviews" (k af n) already say; exports
+        keep the code path, and k and n as numbers."""
+        super().show_table(table)
+        for j, column in enumerate(table.columns):
+            self.table.setColumnHidden(j, column.header in HIDDEN_JOINT_COLUMNS)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ..core.case_codings import CaseCodings
 from ..core.hypotheses import code_directions, counter_evidence
 from ..core.lookup import code_paths
+from .display_model import fit_rows_on_resize
 from .i18n import tr
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
@@ -77,6 +78,7 @@ class CellEditor(QDialog):
         self.statement.setMaximumHeight(90)
         self.quotes = QListWidget()
         self.quotes.setWordWrap(True)
+        self.quotes.setSpacing(3)
         self.quotes.setAlternatingRowColors(True)
         for choice in choices:
             tags = " \u00b7 ".join(filter(None, (choice.code, choice.stance, choice.coder)))
@@ -145,13 +147,14 @@ class EvidenceDialog(QDialog):
             for c, text in enumerate((choice.stance, choice.code, choice.coder, choice.quote),
                                      start=2):
                 item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
         for c in range(self.COLUMNS - 1):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        fit_rows_on_resize(self.table)
         search = _filter_box(tr("Filter codings…"), self._filter)
         note = QLabel(tr("Evidence is what the verdict rests on; its quotes become the key "
                          "quotes. Counter-evidence (modfortælling) counts against the "
@@ -215,6 +218,7 @@ class ColumnsDialog(QDialog):
         if survey in surveys:
             self.survey.setCurrentText(survey)
         self.items = QListWidget()
+        self.items.setWordWrap(True)
         self._chosen_items = set(chosen_items)
         self.survey.currentTextChanged.connect(self._fill_items)
         self._fill_items(self.survey.currentText())
