@@ -76,7 +76,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
-        self.resize(860, 620)
+        self.resize(900, 720)
         self._update_import_button()
 
     # -- the choices ---------------------------------------------------------------------

@@ -70,6 +70,8 @@ class ImportSummaryPanel(QWidget):
         self.messages = QPlainTextEdit()
         self.messages.setReadOnly(True)
         self.messages.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.messages.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.files.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 30)
         self.messages_label = QLabel(tr("Messages"))
         self.speakers = SpeakersPanel(project, run)
         self.speakers_label = QLabel(tr("Speakers found (check them before you keep the "
@@ -79,7 +81,7 @@ class ImportSummaryPanel(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.files, 1)
         top_layout.addWidget(self.messages_label)
-        top_layout.addWidget(self.messages)
+        top_layout.addWidget(self.messages, 1)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +137,6 @@ class ImportSummaryPanel(QWidget):
         self.messages.setPlainText("\n".join(lines))
         self.messages.setVisible(bool(lines))
         self.messages_label.setVisible(bool(lines))
-        self.messages.setMaximumHeight(max(48, min(140, 22 * len(lines) + 12)))
         doc_ids = [ids[n] for n in names if n in ids]
         self.speakers.show_documents(doc_ids)
         self.speakers.setVisible(bool(doc_ids))

@@ -28,6 +28,7 @@ from .document_list import DocumentList
 from .document_view import DocumentView
 from .hypothesis_actions import add_hypothesis_actions, install_segment_menu
 from .i18n import tr
+from .import_dialog import ImportDialog
 from .menus import build_menus
 from .quick_code import QuickCodeBox
 from .retrieval_panel import RetrievalPanel
@@ -257,12 +258,8 @@ class MainWindow(CodingActions, QMainWindow):
         self.set_project(project)
 
     def import_documents(self) -> None:
-        try:
-            from .import_dialog import ImportDialog
-        except ImportError:
-            QMessageBox.information(self, tr("Import"), tr(
-                "Importing from the window is not available in this version; use "
-                "`qcoder import` on the command line, then reopen the project."))
+        if self.project is None:
+            self.statusBar().showMessage(tr("Open a project first."), 4000)
             return
         dialog = ImportDialog(self.project, self)
         if dialog.exec():
@@ -422,6 +419,10 @@ class MainWindow(CodingActions, QMainWindow):
         visible = self.workbench.visible_coders()
         if docs is None:
             self.cases.fill(self.project)
+            with self.project.session() as s:   # an import or its undo adds/removes some
+                present = set(s.scalars(sa.select(Document.id)))
+            if present != set(self.documents.items):
+                self.documents.fill(self.project, visible, self.workbench.coder_name)
         self.documents.update_counts(self.project, visible, self.workbench.coder_name, docs)
         self.codebook.refresh()
         if self.retrieval.code_id is not None:

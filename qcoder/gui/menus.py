@@ -7,11 +7,15 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from .attributes_dialog import import_case_attributes
 from .case_panel import CASE_ROLE
 from .dialogs import JournalDialog, SettingsDialog
 from .displays_window import open_displays
+from .edit_text_dialog import edit_document_text
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
+from .refi_dialogs import export_codebook, export_refi_project, import_codebook, import_refi_project
+from .speakers_panel import open_speakers
 from .theme import apply_theme
 
 
@@ -38,6 +42,17 @@ def build_menus(window) -> dict:
     file_menu.addSeparator()
     acts["import"] = _action(window, file_menu, tr("&Import documents…"), window.import_documents,
                              "Ctrl+I")
+    _action(window, file_menu, tr("Import case &attributes…"),
+            lambda: import_case_attributes(window))
+    file_menu.addSeparator()
+    _action(window, file_menu, tr("Import REFI-QDA pro&ject (.qdpx)…"),
+            lambda: import_refi_project(window))
+    _action(window, file_menu, tr("Export REFI-QDA projec&t (.qdpx)…"),
+            lambda: export_refi_project(window))
+    _action(window, file_menu, tr("Import code&book (REFI-QDA .qdc)…"),
+            lambda: import_codebook(window))
+    _action(window, file_menu, tr("Export codebook (REFI-QDA .q&dc)…"),
+            lambda: export_codebook(window))
     file_menu.addSeparator()
     _action(window, file_menu, tr("&Who is coding…"), lambda: window.ask_coder())
     _action(window, file_menu, tr("&Settings…"), lambda: open_settings(window),
@@ -110,6 +125,10 @@ def build_menus(window) -> dict:
         _action(window, shortcuts, tr("Shortcut code {n}").format(n=n + 1),
                 lambda _=False, i=n: window.apply_shortcut(i), f"Ctrl+{n + 1}")
         for n in range(9)]
+
+    document = bar.addMenu(tr("&Document"))
+    _action(window, document, tr("Edit &text…"), lambda: edit_document_text(window), "Ctrl+E")
+    _action(window, document, tr("&Speakers…"), lambda: open_speakers(window))
 
     project = bar.addMenu(tr("&Project"))
     _action(window, project, tr("&Journal…"), lambda: open_journal(window), "Ctrl+J")

@@ -219,3 +219,12 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.panel)
         layout.addWidget(close)
         self.resize(560, 420)
+
+
+def open_speakers(window) -> None:
+    """Document > Speakers… for the open document."""
+    doc_id = window.view.document_id if window.project is not None else None
+    if doc_id is None:
+        window.statusBar().showMessage(tr("Open a document first."), 4000)
+        return
+    SpeakersDialog(window.project, doc_id, window.workbench.undo.run, window).exec()

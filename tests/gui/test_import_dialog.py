@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from qcoder.core.store.models import Document, Speaker
 from qcoder.gui.import_dialog import ImportDialog
 from qcoder.gui.main_window import MainWindow
+from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 
 VTT = """WEBVTT
@@ -87,67 +88,82 @@ def _speakers(project, doc_name):
                                 .where(Document.name == doc_name)))
 
 
-def test_import_shows_what_was_found_and_keeps_it_undoably(qtbot, project, tmp_path, files):
+def _rows(tree):
+    return {tree.topLevelItem(i).text(0): [tree.topLevelItem(i).text(c) for c in range(1, 6)]
+            for i in range(tree.topLevelItemCount())}
+
+
+def _shown_speakers(panel):
+    return {panel.doc_items[d].text(0): [(i.text(0), i.checkState(1) == Qt.CheckState.Checked,
+                                          i.text(2)) for i in panel.speakers(d)]
+            for d in panel.doc_items}
+
+
+def test_import_from_the_menu_shows_what_was_found_and_keeps_it_undoably(qtbot, project,
+                                                                          tmp_path, files):
     window = _window(qtbot, project, tmp_path)
-    dialog = ImportDialog(project, window)
-    qtbot.addWidget(dialog)
-    dialog.add_paths([files])
-    dialog.kind.setCurrentIndex(dialog.kind.findData("mayor_interview"))
-    dialog.case.setCurrentText("Ærø")
-    assert dialog.start_import()
-    summary = dialog.summary
-    rows = {summary.files.topLevelItem(i).text(0): [summary.files.topLevelItem(i).text(c)
-                                                    for c in range(1, 6)]
-            for i in range(summary.files.topLevelItemCount())}
-    assert rows == {
+    seen = {}
+
+    def drive(dialog: ImportDialog):
+        try:
+            dialog.add_paths([files])
+            dialog.kind.setCurrentIndex(dialog.kind.findData("mayor_interview"))
+            dialog.case.setCurrentText("Ærø")
+            assert dialog.start_import()
+            summary, panel = dialog.summary, dialog.summary.speakers
+            seen.update(rows=_rows(summary.files), totals=summary.totals.text(),
+                        speakers=_shown_speakers(panel))
+            # rename a speaker in the summary by editing its name
+            vtt = seen["vtt"] = next(d for d, item in panel.doc_items.items()
+                                     if item.text(0) == "direktør")
+            panel.speaker_item(vtt, "Bjørn Ø. Lund").setText(0, "Bjørn")
+            # correct the guessed interviewer with the ticks
+            panel.speaker_item(vtt, "Anne Holm").setCheckState(1, Qt.CheckState.Unchecked)
+            panel.speaker_item(vtt, "Bjørn").setCheckState(1, Qt.CheckState.Checked)
+            # merge two speakers of the focus group
+            fg = next(d for d, item in panel.doc_items.items() if item.text(0) == "fokusgruppe")
+            assert panel.merge(fg, ["Kira", "Bo"], "Kira")
+            seen["merged"] = [(i.text(0), i.text(2)) for i in panel.speakers(fg)]
+            dialog.keep_button.click()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    when_modal(ImportDialog, drive)
+    window.actions["import"].trigger()
+    assert seen["rows"] == {
         "borgmester Ærø.docx": ["imported as “borgmester Ærø”", "6", "2", "3", "0"],
         "direktør.vtt": ["imported as “direktør”", "4", "2", "0", "0"],
         "fokusgruppe.txt": ["imported as “fokusgruppe”", "6", "3", "0", "2"],
     }
-    assert summary.totals.text() == ("Documents imported: 3 (speaker turns: 16, speakers: 7, "
-                                     "pages: 3, sections: 2).")
-    panel = summary.speakers
-    shown = {panel.doc_items[d].text(0): [(i.text(0), i.checkState(1) == Qt.CheckState.Checked,
-                                           i.text(2)) for i in panel.speakers(d)]
-             for d in panel.doc_items}
-    assert shown == {
+    assert seen["totals"] == ("Documents imported: 3 (speaker turns: 16, speakers: 7, pages: 3, "
+                              "sections: 2).")
+    assert seen["speakers"] == {
         "borgmester Ærø": [("Interviewer", True, "3"), ("Søren", False, "3")],
         "direktør": [("Anne Holm", True, "2"), ("Bjørn Ø. Lund", False, "2")],
         "fokusgruppe": [("Moderator", True, "2"), ("Kira", False, "2"), ("Bo", False, "2")],
     }
-    # rename a speaker in the summary by editing its name: the project has the new name
-    vtt_doc = next(d for d, item in panel.doc_items.items() if item.text(0) == "direktør")
-    panel.speaker_item(vtt_doc, "Bjørn Ø. Lund").setText(0, "Bjørn")
-    assert _speakers(project, "direktør") == ["Anne Holm", "Bjørn"]
-    # correct the guessed interviewer with the tick
-    panel.speaker_item(vtt_doc, "Anne Holm").setCheckState(1, Qt.CheckState.Unchecked)
-    panel.speaker_item(vtt_doc, "Bjørn").setCheckState(1, Qt.CheckState.Checked)
-    with project.session() as s:
-        assert dict(s.execute(sa.select(Speaker.name, Speaker.is_interviewer)
-                              .where(Speaker.document_id == vtt_doc)).all()) == {
-            "Anne Holm": False, "Bjørn": True}
-    # merge two speakers of the focus group
-    fg = next(d for d, item in panel.doc_items.items() if item.text(0) == "fokusgruppe")
-    assert panel.merge(fg, ["Kira", "Bo"], "Kira")
-    assert [(i.text(0), i.text(2)) for i in panel.speakers(fg)] == [("Moderator", "2"),
-                                                                   ("Kira", "4")]
-    dialog.keep_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert seen["merged"] == [("Moderator", "2"), ("Kira", "4")]
     with project.session() as s:
         docs = {d.name: d for d in s.scalars(sa.select(Document))}
-        assert {"borgmester Ærø", "direktør", "fokusgruppe"} <= set(docs)
+        assert set(docs) == {"interview", "borgmester Ærø", "direktør", "fokusgruppe"}
         assert [c.name for c in docs["direktør"].cases] == ["Ærø"]
         assert docs["borgmester Ærø"].kind == "mayor_interview"
+        assert dict(s.execute(sa.select(Speaker.name, Speaker.is_interviewer)
+                              .where(Speaker.document_id == seen["vtt"])).all()) == {
+            "Anne Holm": False, "Bjørn": True}
+    assert len(window.documents.items) == 4
     # one step on the window's undo stack takes the whole import away, and brings it back
     undo = window.workbench.undo
     assert undo.undoText() == "Import 3 documents"
     undo.undo()
     with project.session() as s:
         assert set(s.scalars(sa.select(Document.name))) == {"interview"}
+    qtbot.waitUntil(lambda: len(window.documents.items) == 1)
     undo.redo()
     assert _speakers(project, "direktør") == ["Anne Holm", "Bjørn"]
-    window.refresh()
-    assert len(window.documents.items) == 4
+    assert _speakers(project, "fokusgruppe") == ["Kira", "Moderator"]
+    qtbot.waitUntil(lambda: len(window.documents.items) == 4)
 
 
 def test_cancel_at_the_summary_leaves_the_project_as_before(qtbot, project, project_path,
