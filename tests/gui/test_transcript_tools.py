@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from openpyxl import Workbook
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from qcoder.core.coding import apply_coding
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
@@ -16,18 +14,8 @@ from qcoder.gui.attributes_dialog import AttributesDialog, import_case_attribute
 from qcoder.gui.edit_text_dialog import EditTextDialog, edit_document_text
 from qcoder.gui.main_window import MainWindow
 from qcoder.gui.speakers_panel import SpeakersDialog
+from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
-
-
-def when_modal(kind, act):
-    """Run `act(dialog)` on the next modal dialog of type `kind` once it is shown."""
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(0, poll)
 
 
 def _window(qtbot, project, tmp_path):
