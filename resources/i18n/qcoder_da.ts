@@ -17,8 +17,192 @@
         <translation>Case</translation>
     </message>
     <message>
+        <source>Characters (as NVivo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coded segments (as MAXQDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>Sætninger</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker turns</source>
+        <translation>Taleture</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercoder agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick two or more coders to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two segments of a code match when their overlap (intersection over union) is at least this share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A unit counts as coded when a coder&apos;s codings cover more than this share of it (0: any overlap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment overlap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum cover:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Koder</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Dokumenter</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Domain (parent code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A domain is a parent code whose sub-codes are used as mutually exclusive categories. Krippendorff&apos;s nominal alpha compares which sub-code each coder gave a unit; a unit a coder gave none of them is missing for that coder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methods paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the coders and the unit on the left, then press Compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disagreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the coders whose codings are shown are offered (View &gt; Show codings by).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick two or more coders to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one document.</source>
+        <translation>Sæt flueben ved mindst ét dokument.</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disagreements ({n})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disagreement browser compares two coders; compute for two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{coders}&lt;/b&gt; compared on {unit}: {n} in {docs} documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared: {scope}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} codes have warnings: a coefficient is left out where it would mislead; see Notes and the details under the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export agreement report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind mode hides the other coders&apos; codings, and comparing would show them. Leave blind mode first (View &gt; Blind mode).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} ({type}) - double-click to edit</source>
@@ -218,12 +402,335 @@
         <translation>Nyt notat…</translation>
     </message>
     <message>
+        <source>supports</source>
+        <translation>understøtter</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>modsiger</translation>
+    </message>
+    <message>
+        <source>{n} coding</source>
+        <translation>{n} kodning</translation>
+    </message>
+    <message>
+        <source>{n} codings</source>
+        <translation>{n} kodninger</translation>
+    </message>
+    <message>
+        <source>Filter codes (name, definition, keyword)…</source>
+        <extracomment>The selected code changed (-1 when a codebook or nothing is selected). blind mode: only the coder&apos;s own counts are shown anywhere If set, the codebook editor hands each undo operation here (label, inverse) instead of keeping its own undo stack - the main window&apos;s undo history.</extracomment>
+        <translation>Filtrér koder (navn, definition, nøgleord)…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
     </message>
     <message>
+        <source>Open the codebook editor: add, edit, move, merge, delete codes</source>
+        <translation>Åbn kodebogseditoren: tilføj, redigér, flyt, slå sammen og slet koder</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Codings of this code by all coders</source>
+        <translation>Kodninger med denne kode fra alle kodere</translation>
+    </message>
+    <message>
+        <source>Select a code to see its definition.</source>
+        <translation>Vælg en kode for at se dens definition.</translation>
+    </message>
+    <message>
+        <source>Codings by {name}</source>
+        <translation>Kodninger fra {name}</translation>
+    </message>
+    <message>
+        <source>Codings by you</source>
+        <translation>Dine kodninger</translation>
+    </message>
+    <message>
+        <source>{name} - id {ident}, version {version}</source>
+        <translation>{name} - id {ident}, version {version}</translation>
+    </message>
+    <message>
+        <source>{count} on this code, {total} with its sub-codes</source>
+        <translation>{count} på denne kode, {total} med underkoderne</translation>
+    </message>
+    <message>
+        <source>No definition yet.</source>
+        <translation>Ingen definition endnu.</translation>
+    </message>
+    <message>
+        <source>Emergent code, added in round {n}.</source>
+        <translation>Induktiv kode, tilføjet i runde {n}.</translation>
+    </message>
+    <message>
+        <source>your codings: {n}</source>
+        <translation>dine kodninger: {n}</translation>
+    </message>
+    <message>
+        <source>{counts}; {total} with sub-codes</source>
+        <translation>{counts}; {total} med underkoder</translation>
+    </message>
+    <message>
+        <source>{count}, {mine} by {name}</source>
+        <translation>{count}, {mine} fra {name}</translation>
+    </message>
+    <message>
+        <source>emergent (inductive), round {n}</source>
+        <translation>opstået undervejs (induktiv), runde {n}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ingen endnu</translation>
+    </message>
+    <message>
+        <source>id {ident} · version {version} · {n} codes</source>
+        <translation>id {ident} · version {version} · {n} koder</translation>
+    </message>
+    <message>
+        <source>(under {parent})</source>
+        <translation>(under {parent})</translation>
+    </message>
+    <message>
+        <source>no statement</source>
+        <translation>ingen formulering</translation>
+    </message>
+    <message>
+        <source>Display:</source>
+        <translation>Display:</translation>
+    </message>
+    <message>
+        <source>deductive</source>
+        <translation>deduktiv</translation>
+    </message>
+    <message>
+        <source>inductive</source>
+        <translation>induktiv</translation>
+    </message>
+    <message>
+        <source>Codebook editor</source>
+        <extracomment>code id, new parent code id (or None), codebook id (for the top level), index or None</extracomment>
+        <translation>Kodebogseditor</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <extracomment>in blind mode a refused delete names only the coder&apos;s own codings</extracomment>
+        <translation>Ny kode</translation>
+    </message>
+    <message>
+        <source>Add a code at the top level of the codebook</source>
+        <translation>Tilføj en kode på kodebogens øverste niveau</translation>
+    </message>
+    <message>
+        <source>New sub-code</source>
+        <translation>Ny underkode</translation>
+    </message>
+    <message>
+        <source>Add a code under the selected code</source>
+        <translation>Tilføj en kode under den valgte kode</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Slå sammen med…</translation>
+    </message>
+    <message>
+        <source>Move this code&apos;s codings to another code</source>
+        <translation>Flyt denne kodes kodninger til en anden kode</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Slet…</translation>
+    </message>
+    <message>
+        <source>Delete the code (refused while it holds codings)</source>
+        <translation>Slet koden (afvises, så længe den har kodninger)</translation>
+    </message>
+    <message>
+        <source>Undo the last change made in this editor</source>
+        <translation>Fortryd den seneste ændring i denne editor</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Gem ændringer</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Gendan</translation>
+    </message>
+    <message>
+        <source>Drag a code onto another to make it a sub-code, or between codes to reorder.</source>
+        <translation>Træk en kode hen på en anden for at gøre den til underkode, eller mellem koder for at ændre rækkefølgen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Danish label</source>
+        <translation>Dansk betegnelse</translation>
+    </message>
+    <message>
+        <source>English label</source>
+        <translation>Engelsk betegnelse</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farve</translation>
+    </message>
+    <message>
+        <source>added in round</source>
+        <translation>tilføjet i runde</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Oprindelse</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Medtag</translation>
+    </message>
+    <message>
+        <source>what belongs here, incl. boundary rules</source>
+        <translation>hvad der hører til her, inkl. grænsetilfælde</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Udelad</translation>
+    </message>
+    <message>
+        <source>what does not, and where it goes instead</source>
+        <translation>hvad der ikke gør, og hvor det hører til i stedet</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>én pr. linje</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Eksempel</translation>
+    </message>
+    <message>
+        <source>an invented example statement</source>
+        <translation>et opdigtet eksempel på et udsagn</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Nøgleord</translation>
+    </message>
+    <message>
+        <source>comma-separated lemmas, phrases or prefix*, for suggestions</source>
+        <translation>kommaseparerede lemmaer, fraser eller præfiks*, til forslag</translation>
+    </message>
+    <message>
+        <source>Survey items</source>
+        <translation>Survey-spørgsmål</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. Q1_1, Q9</source>
+        <translation>kommasepareret, fx Q1_1, Q9</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Hypotese</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation>Hypoteser</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markeret</translation>
+    </message>
+    <message>
+        <source>a note that the code needs attention</source>
+        <translation>en note om, at koden kræver opmærksomhed</translation>
+    </message>
+    <message>
+        <source>Code colour</source>
+        <translation>Kodefarve</translation>
+    </message>
+    <message>
+        <source>Undo {label}</source>
+        <translation>Fortryd {label}</translation>
+    </message>
+    <message>
+        <source>Load a codebook first (qcoder codebook load).</source>
+        <translation>Indlæs først en kodebog (qcoder codebook load).</translation>
+    </message>
+    <message>
+        <source>Name of the new code:</source>
+        <translation>Navn på den nye kode:</translation>
+    </message>
+    <message>
+        <source>Name of the new code under &apos;{parent}&apos;:</source>
+        <translation>Navn på den nye kode under &apos;{parent}&apos;:</translation>
+    </message>
+    <message>
+        <source>Merge it into another code instead? The codings move there and a memo records the merge.</source>
+        <translation>Slå den sammen med en anden kode i stedet? Kodningerne flyttes dertil, og et memo registrerer sammenlægningen.</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Slå sammen…</translation>
+    </message>
+    <message>
+        <source>Delete &apos;{path}&apos; and its sub-code? It holds no codings.</source>
+        <translation>Slet &apos;{path}&apos; og dens underkode? Den har ingen kodninger.</translation>
+    </message>
+    <message>
+        <source>Delete &apos;{path}&apos; and its {n} sub-codes? It holds no codings.</source>
+        <translation>Slet &apos;{path}&apos; og dens {n} underkoder? Den har ingen kodninger.</translation>
+    </message>
+    <message>
+        <source>Delete &apos;{path}&apos;? It holds no codings.</source>
+        <translation>Slet &apos;{path}&apos;? Den har ingen kodninger.</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Slet</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; holds codings, {mine} of them yours. Deleting it would lose them.</source>
+        <translation>&apos;{path}&apos; har kodninger, heraf {mine} af dine. Sletter du den, går de tabt.</translation>
+    </message>
+    <message>
+        <source>{n} coder</source>
+        <translation>{n} koder</translation>
+    </message>
+    <message>
+        <source>{n} coders</source>
+        <translation>{n} kodere</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; holds {codings} by {coders}. Deleting it would lose them.</source>
+        <translation>&apos;{path}&apos; har {codings} fra {coders}. Sletter du den, går de tabt.</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Slå sammen med</translation>
+    </message>
+    <message>
+        <source>Move the codings of &apos;{path}&apos; to:</source>
+        <translation>Flyt kodningerne fra &apos;{path}&apos; til:</translation>
     </message>
     <message>
         <source>No entries yet: note decisions, doubts and ideas as the coding goes along.</source>
@@ -266,8 +773,180 @@
         <translation>Øvrige dokumenter</translation>
     </message>
     <message>
+        <source>Disagreements: {a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Coded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit: code the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsensus codes what {a} coded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsensus codes what {b} coded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsensus codes what either coder coded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsensus does not code this passage with the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the right passage in either text, then press this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion memo: why you decided as you did (saved with the decision, as a memo on the document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next undecided one after a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change (also Edit &gt; Undo in the main window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+1 accept {a} · Ctrl+2 accept {b} · Ctrl+3 both · Ctrl+0 neither · Ctrl+E edit · Ctrl+Down / Ctrl+Up next / previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All codes ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} of {n} · {done} of {total} decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disagreements to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not coded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coded with &lt;b&gt;{code}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {unit} in question ({document}, {start}–{end})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coded by {k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: {decision}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{k} codes {n} passage(s) here: {ranges}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the passage to code in either text first, then choose Edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensus decision</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Codings</source>
@@ -364,6 +1043,10 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Kom godt i gang</translation>
     </message>
     <message>
+        <source>Danish language tools (sentences, lemmas, suggestions, pseudonymisation): {name}</source>
+        <translation>Danske sprogværktøjer (sætninger, lemmaer, forslag, pseudonymisering): {name}</translation>
+    </message>
+    <message>
         <source>About qcoder</source>
         <translation>Om qcoder</translation>
     </message>
@@ -404,8 +1087,56 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Ctrl+1…9: de koder, du bruger, vises her (fastgør en med Kodning &gt; Fastgør aktuel kode)</translation>
     </message>
     <message>
+        <source>Hypothesis display</source>
+        <translation>Hypotesedisplay</translation>
+    </message>
+    <message>
+        <source>Overview matrix</source>
+        <translation>Oversigtsmatrix</translation>
+    </message>
+    <message>
+        <source>Code × case</source>
+        <translation>Kode × case</translation>
+    </message>
+    <message>
+        <source>Motivation profile</source>
+        <translation>Motivationsprofil</translation>
+    </message>
+    <message>
+        <source>Joint display</source>
+        <translation>Joint display</translation>
+    </message>
+    <message>
+        <source>Displays</source>
+        <translation>Displays</translation>
+    </message>
+    <message>
+        <source>Whose codings the displays count and quote</source>
+        <translation>Hvis kodninger displayene tæller og citerer</translation>
+    </message>
+    <message>
+        <source>Only codings made in this coding round</source>
+        <translation>Kun kodninger fra denne kodningsrunde</translation>
+    </message>
+    <message>
         <source>Blind mode: only your codings are shown</source>
         <translation>Blind tilstand: kun dine kodninger vises</translation>
+    </message>
+    <message>
+        <source>Codings by:</source>
+        <translation>Kodninger af:</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Runde:</translation>
+    </message>
+    <message>
+        <source>All shown coders</source>
+        <translation>Alle viste kodere</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>Alle runder</translation>
     </message>
     <message>
         <source>This project has no documents yet. Use File &gt; Import to add transcripts.</source>
@@ -440,12 +1171,116 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Projektet kan ikke oprettes</translation>
     </message>
     <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import case attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <source>Importing from the window is not available in this version; use `qcoder import` on the command line, then reopen the project.</source>
-        <translation>Import fra vinduet findes ikke i denne version; brug `qcoder import` på kommandolinjen, og åbn så projektet igen.</translation>
+        <source>an .xlsx or .csv file, one row per case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>Create a case for keys that match no case or document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key column names each row&apos;s case, or the document the case belongs to (the case is then created and linked). The other columns become attributes; their type is read from the values (numbers, also with a decimal comma such as 0,77; dates; ja/nej; text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet of case attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: {rows} rows; the first ones:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from {source}: {values} values for {cases} cases. Undo with Edit &gt; Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing cases updated: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cases: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents linked to their case: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New attributes: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys that match no case or document (not imported): {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys that occur more than once (left alone): {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows without a key (left alone): {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet held no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Åbn et projekt først.</translation>
     </message>
     <message>
         <source>pinned</source>
@@ -526,6 +1361,34 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>&amp;Import documents…</source>
         <translation>&amp;Importér dokumenter…</translation>
+    </message>
+    <message>
+        <source>Import case &amp;attributes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA pro&amp;ject (.qdpx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA projec&amp;t (.qdpx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import code&amp;book (REFI-QDA .qdc)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export codebook (REFI-QDA .q&amp;dc)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export coder package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge coder package…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Who is coding…</source>
@@ -644,6 +1507,26 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>&amp;Genvejskoder</translation>
     </message>
     <message>
+        <source>Su&amp;ggest codings from keywords…</source>
+        <translation>Fo&amp;reslå kodninger ud fra nøgleord…</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+        <source>Edit &amp;text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Speakers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymise…</source>
+        <translation>&amp;Pseudonymisér…</translation>
+    </message>
+    <message>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
@@ -662,6 +1545,34 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Memo on the selected &amp;case…</source>
         <translation>Memo på den valgte &amp;case…</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Intercoder agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis display…</source>
+        <translation>&amp;Hypotesedisplay…</translation>
+    </message>
+    <message>
+        <source>&amp;Overview matrix…</source>
+        <translation>&amp;Oversigtsmatrix…</translation>
+    </message>
+    <message>
+        <source>&amp;Code × case matrix…</source>
+        <translation>&amp;Kode × case-matrix…</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation profile…</source>
+        <translation>&amp;Motivationsprofil…</translation>
+    </message>
+    <message>
+        <source>&amp;Joint display…</source>
+        <translation>&amp;Joint display…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -694,6 +1605,22 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Coder</source>
         <translation>Koder</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citat</translation>
+    </message>
+    <message>
+        <source>Codings: {cell}</source>
+        <translation>Kodninger: {cell}</translation>
+    </message>
+    <message>
+        <source>{n} codings. Double-click one to see it in its document.</source>
+        <translation>{n} kodninger. Dobbeltklik på en for at se den i dokumentet.</translation>
+    </message>
+    <message>
+        <source>Go to passage</source>
+        <translation>Gå til passagen</translation>
     </message>
     <message>
         <source>Memo</source>
@@ -825,8 +1752,1429 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>En koder skal have et navn; skriv dit.</translation>
     </message>
     <message>
+        <source>Accept suggestions</source>
+        <extracomment>undo labels of the core operations run here, for lupdate</extracomment>
+        <translation>Acceptér forslag</translation>
+    </message>
+    <message>
+        <source>Reject suggestions</source>
+        <translation>Afvis forslag</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <extracomment>characters of context shown before the first matched term in a one-line excerpt document id, start, end of the chosen candidate a change was made (undoable through the workbench); the window reloads codings</extracomment>
+        <translation>Dette dokument</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle dokumenter</translation>
+    </message>
+    <message>
+        <source>The passage a suggestion codes</source>
+        <translation>Den passage, et forslag koder</translation>
+    </message>
+    <message>
+        <source>Whose codes&apos; keywords to look for</source>
+        <translation>Hvilke koders nøgleord der søges efter</translation>
+    </message>
+    <message>
+        <source>Find suggestions</source>
+        <translation>Find forslag</translation>
+    </message>
+    <message>
+        <source>Look for passages holding the codes&apos; keywords (the first time loads the Danish language tools)</source>
+        <translation>Søg efter passager med kodernes nøgleord (første gang indlæses de danske sprogværktøjer)</translation>
+    </message>
+    <message>
+        <source>Code / passage</source>
+        <translation>Kode / passage</translation>
+    </message>
+    <message>
+        <source>Choose a suggestion to read its passage.</source>
+        <translation>Vælg et forslag for at læse passagen.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Acceptér</translation>
+    </message>
+    <message>
+        <source>Code the selected passages with their codes (recorded as accepted suggestions)</source>
+        <translation>Kod de valgte passager med deres koder (registreres som accepterede forslag)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>A&amp;fvis</translation>
+    </message>
+    <message>
+        <source>Do not offer the selected suggestions again</source>
+        <translation>Vis ikke de valgte forslag igen</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll for this code</source>
+        <translation>Acceptér a&amp;lle for denne kode</translation>
+    </message>
+    <message>
+        <source>Code every suggested passage of the selected code</source>
+        <translation>Kod alle foreslåede passager for den valgte kode</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>Choose who is coding first (File &gt; Who is coding…): suggestions leave out what you have coded or rejected already.</source>
+        <translation>Vælg først, hvem der koder (Filer &gt; Hvem koder…): forslagene udelader det, du allerede har kodet eller afvist.</translation>
+    </message>
+    <message>
+        <source>Open a document, or choose All documents.</source>
+        <translation>Åbn et dokument, eller vælg Alle dokumenter.</translation>
+    </message>
+    <message>
+        <source>Loading the Danish language tools and indexing the documents…</source>
+        <translation>Indlæser de danske sprogværktøjer og indekserer dokumenterne…</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Søger efter forslag…</translation>
+    </message>
+    <message>
+        <source>Indexing documents: {done} of {total}</source>
+        <translation>Indekserer dokumenter: {done} af {total}</translation>
+    </message>
+    <message>
+        <source>No suggestions: {error}</source>
+        <translation>Ingen forslag: {error}</translation>
+    </message>
+    <message>
+        <source>Cancelled. The documents indexed so far stay indexed.</source>
+        <translation>Annulleret. De dokumenter, der allerede er indekseret, forbliver indekseret.</translation>
+    </message>
+    <message>
+        <source>Find passages that hold the keywords of the codebook&apos;s codes. Nothing is coded until you accept a suggestion.</source>
+        <translation>Find passager med nøgleordene fra kodebogens koder. Intet bliver kodet, før du accepterer et forslag.</translation>
+    </message>
+    <message>
+        <source>No suggestions left here: no passage holds a code&apos;s keyword, or you have coded or rejected each one. Codes get keywords in the codebook editor.</source>
+        <translation>Ingen forslag tilbage her: ingen passage indeholder en kodes nøgleord, eller du har kodet eller afvist dem alle. Koder får nøgleord i kodebogseditoren.</translation>
+    </message>
+    <message>
+        <source>{n} suggestions for {codes} codes in {docs} documents</source>
+        <translation>{n} forslag til {codes} koder i {docs} dokumenter</translation>
+    </message>
+    <message>
+        <source>matched: {terms}</source>
+        <translation>fundet: {terms}</translation>
+    </message>
+    <message>
         <source>Choose who is coding first (File &gt; Who is coding…).</source>
         <translation>Vælg først, hvem der koder (Filer &gt; Hvem koder…).</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleiss κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kripp. α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nominal α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AC1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s nominal α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brennan-Prediger κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gwet&apos;s AC1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% confidence interval: {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{coder} unmatched {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{coder} only {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used by any compared coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No compared coder used this code in the compared text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooled over codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean across codes (plain mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unweighted mean of the per-code values over {n} used codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every unit × code decision of all codes together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prevalence (share of units coded): {values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with its 95% confidence interval below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell to read all of it here.</source>
+        <translation>Vælg en celle for at læse hele teksten her.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportér…</translation>
+    </message>
+    <message>
+        <source>Write this display to Excel, Word, CSV or HTML</source>
+        <translation>Skriv dette display til Excel, Word, CSV eller HTML</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Intet projekt er åbent.</translation>
+    </message>
+    <message>
+        <source>Nothing to show for the codings in view.</source>
+        <translation>Intet at vise for de viste kodninger.</translation>
+    </message>
+    <message>
+        <source>Export display</source>
+        <translation>Eksportér display</translation>
+    </message>
+    <message>
+        <source>Exported to {files}</source>
+        <translation>Eksporteret til {files}</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>Eksporterer {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>Intet at eksportere.</translation>
+    </message>
+    <message>
+        <source>Double-click to open the codings behind this cell ({n}).</source>
+        <extracomment>row, column, new value (a verdict name, or &quot;&quot; to clear) - the view decides what to run</extracomment>
+        <translation>Dobbeltklik for at åbne kodningerne bag cellen ({n}).</translation>
+    </message>
+    <message>
+        <source>Double-click to edit.</source>
+        <translation>Dobbeltklik for at redigere.</translation>
+    </message>
+    <message>
+        <source>Edit text of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix transcription errors here. Codings, speaker turns, pages and sections move with the text. A coding whose words you delete entirely is set aside and reported, and Edit &gt; Undo brings the old text back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in this text (Enter: next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to the text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The words of {n} codings were deleted, so they no longer have a place in the text. They are kept aside as detached codings; Edit &gt; Undo restores the old text and puts them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of them were made by coders whose codings are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text saved: {n} codings carried along ({moved} moved, {changed} now cover edited words).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} speaker turns, pages or sections lost all their text and were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codings set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set verdict</source>
+        <extracomment>the hypothesis operations&apos; undo labels, so that lupdate offers them for translation</extracomment>
+        <translation>Sæt vurdering</translation>
+    </message>
+    <message>
+        <source>Choose evidence</source>
+        <translation>Vælg belæg</translation>
+    </message>
+    <message>
+        <source>Edit verdict note</source>
+        <translation>Redigér note til vurdering</translation>
+    </message>
+    <message>
+        <source>Edit display cell</source>
+        <translation>Redigér displaycelle</translation>
+    </message>
+    <message>
+        <source>Flag as counter-evidence</source>
+        <translation>Markér som modfortælling</translation>
+    </message>
+    <message>
+        <source>Remove counter-evidence flag</source>
+        <translation>Fjern markering som modfortælling</translation>
+    </message>
+    <message>
+        <source>Restore verdict</source>
+        <translation>Gendan vurdering</translation>
+    </message>
+    <message>
+        <source>Evidence and counter-evidence</source>
+        <translation>Belæg og modfortællinger</translation>
+    </message>
+    <message>
+        <source>No hypotheses yet - load a codebook with hypotheses</source>
+        <translation>Ingen hypoteser endnu - indlæs en kodebog med hypoteser</translation>
+    </message>
+    <message>
+        <source>Counter-evidence (modfortælling)</source>
+        <translation>Modfortælling (taler imod hypotesen)</translation>
+    </message>
+    <message>
+        <source>Evidence for the verdict on {case}</source>
+        <translation>Belæg for vurderingen af {case}</translation>
+    </message>
+    <message>
+        <source>(no verdict)</source>
+        <translation>(ingen vurdering)</translation>
+    </message>
+    <message>
+        <source>The hypothesis whose display is shown</source>
+        <translation>Hypotesen, hvis display vises</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>Kolonner…</translation>
+    </message>
+    <message>
+        <source>Add case attributes and the interviewees&apos; own survey answers</source>
+        <translation>Tilføj casevariabler og interviewpersonernes egne surveysvar</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>Belæg…</translation>
+    </message>
+    <message>
+        <source>Choose the codings the selected case&apos;s verdict rests on, and flag counter-evidence</source>
+        <translation>Vælg de kodninger, den valgte cases vurdering bygger på, og markér modfortællinger</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Brug forslaget</translation>
+    </message>
+    <message>
+        <source>Record the suggested verdict as the selected case&apos;s verdict</source>
+        <translation>Gem den foreslåede vurdering som den valgte cases vurdering</translation>
+    </message>
+    <message>
+        <source>No hypotheses yet - load a codebook with hypotheses.</source>
+        <translation>Ingen hypoteser endnu - indlæs en kodebog med hypoteser.</translation>
+    </message>
+    <message>
+        <source>No case has codings for this hypothesis&apos;s codes yet.</source>
+        <translation>Ingen case har endnu kodninger med denne hypoteses koder.</translation>
+    </message>
+    <message>
+        <source>Evidence for {hypothesis} in {case}</source>
+        <translation>Belæg for {hypothesis} i {case}</translation>
+    </message>
+    <message>
+        <source>Select a case&apos;s row first.</source>
+        <translation>Vælg først en cases række.</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>Accept suggestion ({verdict})</source>
+        <translation>Brug forslaget ({verdict})</translation>
+    </message>
+    <message>
+        <source>Evidence and counter-evidence…</source>
+        <translation>Belæg og modfortællinger…</translation>
+    </message>
+    <message>
+        <source>Edit this cell…</source>
+        <translation>Redigér cellen…</translation>
+    </message>
+    <message>
+        <source>Open the codings behind this cell</source>
+        <translation>Åbn kodningerne bag cellen</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also drop files and folders here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (cases can be linked later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: I:, Sara:, [00:01:23] Sara:, Teams “Sara Jensen 0:03”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: ## Vignet 2, Vignet 2: …, [Vignet: Kira]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the patterns empty to detect speakers and sections automatically (a label counts as a speaker when it recurs). A pattern is a regular expression matched at the start of a line; a speaker pattern names the speaker with (?P&lt;name&gt;…), e.g. ^(?P&lt;name&gt;[A-ZÆØÅ][a-zæøå]+) svarer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of documents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcripts to import ({formats}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder of transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {done} of {total}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import documents: summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {n} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents imported: {documents} (speaker turns: {turns}, speakers: {speakers}, pages: {pages}, sections: {sections}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped because their text is already in the project: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be read: {n} (see Messages); the rest was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers found (check them before you keep the import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported as “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: same text as “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {file}: the same text is already document “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted suggestion</source>
+        <translation>Accepteret forslag</translation>
+    </message>
+    <message>
+        <source>Count of codings</source>
+        <translation>Antal kodninger</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Forekomst</translation>
+    </message>
+    <message>
+        <source>Share of the case&apos;s text (%)</source>
+        <translation>Andel af casens tekst (%)</translation>
+    </message>
+    <message>
+        <source>Code families</source>
+        <translation>Kodefamilier</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to open that hypothesis&apos;s display at the case.</source>
+        <translation>Dobbeltklik på en celle for at åbne hypotesens display ved casen.</translation>
+    </message>
+    <message>
+        <source>Only this code and the codes below it</source>
+        <translation>Kun denne kode og koderne under den</translation>
+    </message>
+    <message>
+        <source>By section (focus groups)</source>
+        <translation>Pr. afsnit (fokusgrupper)</translation>
+    </message>
+    <message>
+        <source>Code x section (vignette) x case, over the documents that have sections</source>
+        <translation>Kode × afsnit (vignet) × case, over de dokumenter, der har afsnit</translation>
+    </message>
+    <message>
+        <source>Cells:</source>
+        <translation>Celler:</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Rækker:</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>Koder:</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>Alle koder</translation>
+    </message>
+    <message>
+        <source>No codes yet - load or create a codebook.</source>
+        <translation>Ingen koder endnu - indlæs eller opret en kodebog.</translation>
+    </message>
+    <message>
+        <source>No codings inside sections (vignettes) yet.</source>
+        <translation>Ingen kodninger i afsnit (vignetter) endnu.</translation>
+    </message>
+    <message>
+        <source>speaker turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export coder package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A coder package is a copy of this project for a second coder: the documents below (or a random sample of their units), the codebooks, and none of the other coders&apos; codings. It opens in blind mode. When the coder sends it back, use File &gt; Merge coder package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the second coder&apos;s name, e.g. Bo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticked documents, whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A random sample of units from the ticked documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed draws the same units again; it is recorded in the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For coder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write coder package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the coder the package is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package is for a second coder, not for {k}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to write the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the coder package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package for {coder} is written to {file}, with {n} documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds a sample of {n} {unit} (seed {seed}), marked as the units to code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the file to {coder}. They open it in qcoder, code in blind mode and send it back; then use File &gt; Merge coder package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge coder package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo this merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a qcoder project but not a coder package (make one with File &gt; Export coder package).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder: {coder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from “{source}” on {created}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sample of {n} {unit} (seed {seed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging brings {coder}&apos;s codings into this project as one step that Edit &gt; Undo takes back. Documents are matched by their text and codes by their identity; anything that cannot be matched exactly is listed and left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging the coder package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge coder package {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Merged {coder}&apos;s codings&lt;/b&gt; from {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {added} · updated {updated} · removed {removed} · unchanged {unchanged}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n} problems&lt;/b&gt; - these codings were left out; each says what to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge was undone; the project is as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the open project itself; choose the package file the coder sent back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing ticked: the display chooses its default codes.</source>
+        <translation>Intet afkrydset: displayet vælger sine standardkoder.</translation>
+    </message>
+    <message>
+        <source>How many quotes per cell</source>
+        <translation>Hvor mange citater pr. celle</translation>
+    </message>
+    <message>
+        <source>Codes of the motivation profile</source>
+        <translation>Motivationsprofilens koder</translation>
+    </message>
+    <message>
+        <source>Codes…</source>
+        <translation>Koder…</translation>
+    </message>
+    <message>
+        <source>Choose the motivation codes (columns); by default the top codes linked to hypotheses</source>
+        <translation>Vælg motivationskoderne (kolonner); som standard de overkoder, der er koblet til hypoteser</translation>
+    </message>
+    <message>
+        <source>Quotes per cell:</source>
+        <translation>Citater pr. celle:</translation>
+    </message>
+    <message>
+        <source>No codes linked to hypotheses - choose the profile&apos;s codes with Codes….</source>
+        <translation>Ingen koder er koblet til hypoteser - vælg profilens koder med Koder….</translation>
+    </message>
+    <message>
+        <source>Themes of the joint display</source>
+        <translation>Joint displayets temaer</translation>
+    </message>
+    <message>
+        <source>The survey whose items are shown beside the interviews</source>
+        <translation>Surveyen, hvis spørgsmål vises ved siden af interviewene</translation>
+    </message>
+    <message>
+        <source>Top-box % by the groups of this survey variable</source>
+        <translation>Top-box % opdelt efter grupperne i denne surveyvariabel</translation>
+    </message>
+    <message>
+        <source>Themes…</source>
+        <translation>Temaer…</translation>
+    </message>
+    <message>
+        <source>Choose the themes (codes); by default the codes linked to survey items</source>
+        <translation>Vælg temaerne (koder); som standard de koder, der er koblet til surveyspørgsmål</translation>
+    </message>
+    <message>
+        <source>Survey:</source>
+        <translation>Survey:</translation>
+    </message>
+    <message>
+        <source>Subgroup:</source>
+        <translation>Undergruppe:</translation>
+    </message>
+    <message>
+        <source>Quotes:</source>
+        <translation>Citater:</translation>
+    </message>
+    <message>
+        <source>(no survey loaded)</source>
+        <translation>(ingen survey indlæst)</translation>
+    </message>
+    <message>
+        <source>(no subgroup)</source>
+        <translation>(ingen undergruppe)</translation>
+    </message>
+    <message>
+        <source>No themes linked to survey items yet - link codes to survey items in the codebook, or choose themes with Themes….</source>
+        <translation>Ingen temaer er koblet til surveyspørgsmål endnu - kobl koder til surveyspørgsmål i kodebogen, eller vælg temaer med Temaer….</translation>
+    </message>
+    <message>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisér</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>Forekomster</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Fundet via</translation>
+    </message>
+    <message>
+        <source>Pseudonymise documents</source>
+        <translation>Pseudonymisér dokumenter</translation>
+    </message>
+    <message>
+        <source>Replace names, places, municipalities, organisations, e-mail addresses, phone and CPR numbers with consistent pseudonyms such as [Person 2]. Nothing changes until you apply; the key (original and pseudonym) goes to a separate file that you keep outside the project.</source>
+        <extracomment>a pseudonymisation was applied (here or earlier in this session) and not confirmed</extracomment>
+        <translation>Erstat navne, steder, kommuner, organisationer, e-mailadresser, telefon- og CPR-numre med gennemgående pseudonymer som [Person 2]. Intet ændres, før du anvender; nøglen (original og pseudonym) skrives i en separat fil, som du opbevarer uden for projektet.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>e.g. a CSV file in a protected folder outside the project</source>
+        <translation>fx en CSV-fil i en beskyttet mappe uden for projektet</translation>
+    </message>
+    <message>
+        <source>Find entities</source>
+        <translation>Find enheder</translation>
+    </message>
+    <message>
+        <source>A dry run: lists what would be replaced; nothing changes</source>
+        <translation>En prøvekørsel: viser, hvad der ville blive erstattet; intet ændres</translation>
+    </message>
+    <message>
+        <source>1. Documents and key file</source>
+        <translation>1. Dokumenter og nøglefil</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Nøglefil</translation>
+    </message>
+    <message>
+        <source>Add a missed entity…</source>
+        <translation>Tilføj en overset enhed…</translation>
+    </message>
+    <message>
+        <source>Pseudonymise a name or place the search did not find</source>
+        <translation>Pseudonymisér et navn eller sted, som søgningen ikke fandt</translation>
+    </message>
+    <message>
+        <source>2. Review: untick what to keep, edit pseudonyms</source>
+        <translation>2. Gennemse: fjern fluebenet ved det, der skal bevares, og redigér pseudonymer</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anvend</translation>
+    </message>
+    <message>
+        <source>Write the key file and replace the entities (Edit &gt; Undo restores them until you confirm)</source>
+        <translation>Skriv nøglefilen og erstat enhederne (Redigér &gt; Fortryd gendanner dem, indtil du bekræfter)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (make final)…</source>
+        <translation>&amp;Bekræft (gør endelig)…</translation>
+    </message>
+    <message>
+        <source>Drop the undo history and rewrite the project file so the original text is gone from it</source>
+        <translation>Slet fortrydelseshistorikken og omskriv projektfilen, så den oprindelige tekst er væk fra den</translation>
+    </message>
+    <message>
+        <source>pseudonym key.csv</source>
+        <translation>pseudonymnøgle.csv</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV-filer</translation>
+    </message>
+    <message>
+        <source>The key file is inside the project folder. Whoever gets the folder gets the key too, and the pseudonymisation is undone for them. Choose a protected folder elsewhere.</source>
+        <translation>Nøglefilen ligger i projektmappen. Den, der får mappen, får også nøglen, og pseudonymiseringen er dermed ophævet for vedkommende. Vælg en beskyttet mappe et andet sted.</translation>
+    </message>
+    <message>
+        <source>Choose a key file first: it records each original and its pseudonym.</source>
+        <translation>Vælg først en nøglefil: den registrerer hver original og dens pseudonym.</translation>
+    </message>
+    <message>
+        <source>in 1 document</source>
+        <translation>i 1 dokument</translation>
+    </message>
+    <message>
+        <source>in {n} documents</source>
+        <translation>i {n} dokumenter</translation>
+    </message>
+    <message>
+        <source>{entities} entities, {n} occurrences {where}. Nothing has changed yet.</source>
+        <translation>{entities} enheder, {n} forekomster {where}. Intet er ændret endnu.</translation>
+    </message>
+    <message>
+        <source>Untick to leave this entity as it is</source>
+        <translation>Fjern fluebenet for at lade denne enhed være, som den er</translation>
+    </message>
+    <message>
+        <source>Double-click to edit the pseudonym</source>
+        <translation>Dobbeltklik for at redigere pseudonymet</translation>
+    </message>
+    <message>
+        <source>Every entity is unticked; nothing to replace.</source>
+        <translation>Ingen enheder har flueben; der er intet at erstatte.</translation>
+    </message>
+    <message>
+        <source>Key file inside the project folder</source>
+        <translation>Nøglefil i projektmappen</translation>
+    </message>
+    <message>
+        <source>The key file {path} is inside the project folder: whoever gets the folder can undo the pseudonymisation. Write it there anyway?</source>
+        <translation>Nøglefilen {path} ligger i projektmappen: den, der får mappen, kan ophæve pseudonymiseringen. Skriv den der alligevel?</translation>
+    </message>
+    <message>
+        <source>Write it there</source>
+        <translation>Skriv den der</translation>
+    </message>
+    <message>
+        <source>Pseudonymised. The key is in {path}. Until you confirm, Edit &gt; Undo restores the original text - and the project file still holds it.</source>
+        <translation>Pseudonymiseret. Nøglen ligger i {path}. Indtil du bekræfter, gendanner Redigér &gt; Fortryd den oprindelige tekst - og projektfilen indeholder den stadig.</translation>
+    </message>
+    <message>
+        <source>Make the pseudonymisation final?
+
+Undo will no longer restore the original text: the undo history is cleared, and the project file is rewritten so the original text is gone from it. Only the key file can then trace the pseudonyms back.</source>
+        <translation>Gør pseudonymiseringen endelig?
+
+Fortryd kan derefter ikke længere gendanne den oprindelige tekst: fortrydelseshistorikken slettes, og projektfilen omskrives, så den oprindelige tekst er væk fra den. Kun nøglefilen kan derefter føre pseudonymerne tilbage.</translation>
+    </message>
+    <message>
+        <source>These backups beside the project still hold the original text; delete them or move them somewhere safe:</source>
+        <translation>Disse sikkerhedskopier ved siden af projektet indeholder stadig den oprindelige tekst; slet dem, eller flyt dem til et sikkert sted:</translation>
+    </message>
+    <message>
+        <source>Confirm pseudonymisation</source>
+        <translation>Bekræft pseudonymisering</translation>
+    </message>
+    <message>
+        <source>Make final</source>
+        <translation>Gør endelig</translation>
+    </message>
+    <message>
+        <source>Final: the undo history is cleared and the project file holds no original text.</source>
+        <translation>Endelig: fortrydelseshistorikken er slettet, og projektfilen indeholder ingen oprindelig tekst.</translation>
+    </message>
+    <message>
+        <source>Backups beside the project still hold the original text: {names}. Delete them, or move them somewhere safe, once you have confirmed.</source>
+        <translation>Sikkerhedskopier ved siden af projektet indeholder stadig den oprindelige tekst: {names}. Slet dem, eller flyt dem til et sikkert sted, når du har bekræftet.</translation>
+    </message>
+    <message>
+        <source>Add a missed entity</source>
+        <translation>Tilføj en overset enhed</translation>
+    </message>
+    <message>
+        <source>Text to pseudonymise (as it is written):</source>
+        <translation>Tekst, der skal pseudonymiseres (som den er skrevet):</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Unicode code points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code points, CRLF as two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 units, CRLF as two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {file} (made with {origin}) as the new project {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codebooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coding memos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codings per coder ({n} in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No codings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the coded selections landed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions counted in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found nearby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codings per coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection positions are written in Unicode code points, as the standard asks; qcoder reads its own files back exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded {file} (made with {origin}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into codebooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… of which moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &gt; Undo takes the loaded codes out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the imported project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export codebook (REFI-QDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no codebook yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All codebooks</source>
+        <translation>Alle kodebøger</translation>
+    </message>
+    <message>
+        <source>Codebook to export:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {file}: {n} codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import codebook (REFI-QDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load codebook {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it; renaming to a name the document already has merges the two. Select several speakers of one document to merge them. Tick who asks the questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speakers found: the text has no recurring speaker labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document already has a speaker “{new}”. Merge “{old}” into “{new}”? Their turns become {new}&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected speakers into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counter-evidence</source>
+        <translation>modfortælling</translation>
+    </message>
+    <message>
+        <source>A short condensed statement, e.g. &quot;Saw no chance of carrying the budget through&quot;</source>
+        <translation>Et kort kondenseret udsagn, fx &quot;Så ingen mulighed for at få budgettet igennem&quot;</translation>
+    </message>
+    <message>
+        <source>Filter quotes…</source>
+        <translation>Filtrér citater…</translation>
+    </message>
+    <message>
+        <source>Condensed statement:</source>
+        <translation>Kondenseret udsagn:</translation>
+    </message>
+    <message>
+        <source>Quotes it rests on (tick them):</source>
+        <translation>Citater, udsagnet bygger på (sæt flueben):</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belæg</translation>
+    </message>
+    <message>
+        <source>Counter-evidence</source>
+        <translation>Modfortælling</translation>
+    </message>
+    <message>
+        <source>Linked as</source>
+        <translation>Koblet som</translation>
+    </message>
+    <message>
+        <source>Filter codings…</source>
+        <translation>Filtrér kodninger…</translation>
+    </message>
+    <message>
+        <source>Evidence is what the verdict rests on; its quotes become the key quotes. Counter-evidence (modfortælling) counts against the hypothesis in every case.</source>
+        <translation>Belæg er det, vurderingen bygger på; deres citater bliver nøglecitaterne. En modfortælling tæller imod hypotesen i alle cases.</translation>
+    </message>
+    <message>
+        <source>Extra columns</source>
+        <translation>Ekstra kolonner</translation>
+    </message>
+    <message>
+        <source>No survey loaded (qcoder survey load).</source>
+        <translation>Ingen survey indlæst (qcoder survey load).</translation>
+    </message>
+    <message>
+        <source>Case attributes:</source>
+        <translation>Casevariabler:</translation>
+    </message>
+    <message>
+        <source>The interviewee&apos;s own survey answers:</source>
+        <translation>Interviewpersonens egne surveysvar:</translation>
     </message>
 </context>
 </TS>
