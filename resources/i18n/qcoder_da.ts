@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsnit</translation>
     </message>
     <message>
         <source>Intercoder agreement</source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>Coders</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodere</translation>
     </message>
     <message>
         <source>Codes</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk</translation>
     </message>
     <message>
         <source>Only the coders whose codings are shown are offered (View &gt; Show codings by).</source>
@@ -1172,27 +1172,27 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>tekst</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>tal</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>dato</translation>
     </message>
     <message>
         <source>yes/no</source>
-        <translation type="unfinished"></translation>
+        <translation>ja/nej</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>kategori</translation>
     </message>
     <message>
         <source>Import case attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér case-attributter</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1200,7 +1200,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>an .xlsx or .csv file, one row per case</source>
-        <translation type="unfinished"></translation>
+        <translation>en .xlsx- eller .csv-fil med én række pr. case</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1208,75 +1208,75 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Create a case for keys that match no case or document</source>
-        <translation type="unfinished"></translation>
+        <translation>Opret en case for nøgler, der hverken svarer til en case eller et dokument</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil:</translation>
     </message>
     <message>
         <source>Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ark:</translation>
     </message>
     <message>
         <source>Key column:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nøglekolonne:</translation>
     </message>
     <message>
         <source>The key column names each row&apos;s case, or the document the case belongs to (the case is then created and linked). The other columns become attributes; their type is read from the values (numbers, also with a decimal comma such as 0,77; dates; ja/nej; text).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nøglekolonnen navngiver hver rækkes case eller det dokument, casen hører til (så oprettes og tilknyttes casen). De øvrige kolonner bliver attributter; deres type aflæses af værdierne (tal, også med decimalkomma som 0,77; datoer; ja/nej; tekst).</translation>
     </message>
     <message>
         <source>Choose a spreadsheet of case attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg et regneark med case-attributter</translation>
     </message>
     <message>
         <source>Spreadsheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Regneark</translation>
     </message>
     <message>
         <source>All files</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle filer</translation>
     </message>
     <message>
         <source>{source}: {rows} rows; the first ones:</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}: {rows} rækker; de første:</translation>
     </message>
     <message>
         <source>Imported from {source}: {values} values for {cases} cases. Undo with Edit &gt; Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeret fra {source}: {values} værdier for {cases} cases. Fortryd med Redigér &gt; Fortryd.</translation>
     </message>
     <message>
         <source>Existing cases updated: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksisterende cases opdateret: {n}</translation>
     </message>
     <message>
         <source>New cases: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nye cases: {n}</translation>
     </message>
     <message>
         <source>Documents linked to their case: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenter knyttet til deres case: {n}</translation>
     </message>
     <message>
         <source>New attributes: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nye attributter: {n}</translation>
     </message>
     <message>
         <source>Keys that match no case or document (not imported): {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nøgler uden tilsvarende case eller dokument (ikke importeret): {n}</translation>
     </message>
     <message>
         <source>Keys that occur more than once (left alone): {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nøgler, der forekommer mere end én gang (urørt): {n}</translation>
     </message>
     <message>
         <source>Rows without a key (left alone): {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rækker uden nøgle (urørt): {n}</translation>
     </message>
     <message>
         <source>The sheet held no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arket indeholdt ingen rækker.</translation>
     </message>
     <message>
         <source>Open a project first.</source>
@@ -1364,23 +1364,23 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Import case &amp;attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér case-&amp;attributter…</translation>
     </message>
     <message>
         <source>Import REFI-QDA pro&amp;ject (.qdpx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér REFI-QDA-pro&amp;jekt (.qdpx)…</translation>
     </message>
     <message>
         <source>Export REFI-QDA projec&amp;t (.qdpx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér REFI-QDA-projek&amp;t (.qdpx)…</translation>
     </message>
     <message>
         <source>Import code&amp;book (REFI-QDA .qdc)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér kode&amp;bog (REFI-QDA .qdc)…</translation>
     </message>
     <message>
         <source>Export codebook (REFI-QDA .q&amp;dc)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér kodebog (REFI-QDA .q&amp;dc)…</translation>
     </message>
     <message>
         <source>&amp;Export coder package…</source>
@@ -1516,11 +1516,11 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Edit &amp;text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér &amp;tekst…</translation>
     </message>
     <message>
         <source>&amp;Speakers…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Talere…</translation>
     </message>
     <message>
         <source>&amp;Pseudonymise…</source>
@@ -2003,7 +2003,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemærkninger</translation>
     </message>
     <message>
         <source>with its 95% confidence interval below</source>
@@ -2060,55 +2060,55 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Edit text of “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér teksten i “{name}”</translation>
     </message>
     <message>
         <source>Fix transcription errors here. Codings, speaker turns, pages and sections move with the text. A coding whose words you delete entirely is set aside and reported, and Edit &gt; Undo brings the old text back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ret transskriptionsfejl her. Kodninger, taleture, sider og afsnit følger med teksten. En kodning, hvis ord du sletter helt, lægges til side og nævnes, og Redigér &gt; Fortryd henter den gamle tekst tilbage.</translation>
     </message>
     <message>
         <source>Find in this text (Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find i denne tekst (Enter: næste)</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Find næste</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassér ændringer</translation>
     </message>
     <message>
         <source>Close without saving your changes to the text?</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk uden at gemme dine ændringer i teksten?</translation>
     </message>
     <message>
         <source>The words of {n} codings were deleted, so they no longer have a place in the text. They are kept aside as detached codings; Edit &gt; Undo restores the old text and puts them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordene i {n} kodninger blev slettet, så de ikke længere har en plads i teksten. De gemmes til side som løsrevne kodninger; Redigér &gt; Fortryd gendanner den gamle tekst og sætter dem på plads igen.</translation>
     </message>
     <message>
         <source>… and {n} more.</source>
-        <translation type="unfinished"></translation>
+        <translation>… og {n} mere.</translation>
     </message>
     <message>
         <source>{n} of them were made by coders whose codings are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} af dem er lavet af kodere, hvis kodninger ikke vises.</translation>
     </message>
     <message>
         <source>Text saved: {n} codings carried along ({moved} moved, {changed} now cover edited words).</source>
-        <translation type="unfinished"></translation>
+        <translation>Teksten er gemt: {n} kodninger fulgte med ({moved} flyttet, {changed} dækker nu redigerede ord).</translation>
     </message>
     <message>
         <source>{n} speaker turns, pages or sections lost all their text and were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} taleture, sider eller afsnit mistede al deres tekst og blev fjernet.</translation>
     </message>
     <message>
         <source>Open a document first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn først et dokument.</translation>
     </message>
     <message>
         <source>Codings set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodninger lagt til side</translation>
     </message>
     <message>
         <source>Set verdict</source>
@@ -2225,179 +2225,179 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Import documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér dokumenter</translation>
     </message>
     <message>
         <source>Keep the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold importen</translation>
     </message>
     <message>
         <source>Undo the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortryd importen</translation>
     </message>
     <message>
         <source>You can also drop files and folders here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du kan også trække filer og mapper hertil.</translation>
     </message>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj filer…</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj mappe…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>none (cases can be linked later)</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen (cases kan tilknyttes senere)</translation>
     </message>
     <message>
         <source>automatic: I:, Sara:, [00:01:23] Sara:, Teams “Sara Jensen 0:03”</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisk: I:, Sara:, [00:01:23] Sara:, Teams “Sara Jensen 0:03”</translation>
     </message>
     <message>
         <source>automatic: ## Vignet 2, Vignet 2: …, [Vignet: Kira]</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisk: ## Vignet 2, Vignet 2: …, [Vignet: Kira]</translation>
     </message>
     <message>
         <source>Leave the patterns empty to detect speakers and sections automatically (a label counts as a speaker when it recurs). A pattern is a regular expression matched at the start of a line; a speaker pattern names the speaker with (?P&lt;name&gt;…), e.g. ^(?P&lt;name&gt;[A-ZÆØÅ][a-zæøå]+) svarer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lad mønstrene stå tomme for at finde talere og afsnit automatisk (en etiket regnes for en taler, når den går igen). Et mønster er et regulært udtryk, der matches i begyndelsen af en linje; et talermønster navngiver taleren med (?P&lt;name&gt;…), fx ^(?P&lt;name&gt;[A-ZÆØÅ][a-zæøå]+) svarer:</translation>
     </message>
     <message>
         <source>Kind of documents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenttype:</translation>
     </message>
     <message>
         <source>Link to case:</source>
-        <translation type="unfinished"></translation>
+        <translation>Knyt til case:</translation>
     </message>
     <message>
         <source>Speaker pattern:</source>
-        <translation type="unfinished"></translation>
+        <translation>Talermønster:</translation>
     </message>
     <message>
         <source>Section pattern:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsnitsmønster:</translation>
     </message>
     <message>
         <source>Transcripts to import ({formats}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Transskriptioner, der skal importeres ({formats}):</translation>
     </message>
     <message>
         <source>Choose transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg transskriptioner</translation>
     </message>
     <message>
         <source>Transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Transskriptioner</translation>
     </message>
     <message>
         <source>Choose a folder of transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en mappe med transskriptioner</translation>
     </message>
     <message>
         <source>Importing {done} of {total}: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerer {done} af {total}: {what}</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemmer…</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser…</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet blev importeret.</translation>
     </message>
     <message>
         <source>Import documents: summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér dokumenter: oversigt</translation>
     </message>
     <message>
         <source>Import {n} documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Import af {n} dokumenter</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullerer…</translation>
     </message>
     <message>
         <source>Documents imported: {documents} (speaker turns: {turns}, speakers: {speakers}, pages: {pages}, sections: {sections}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerede dokumenter: {documents} (taleture: {turns}, talere: {speakers}, sider: {pages}, afsnit: {sections}).</translation>
     </message>
     <message>
         <source>Skipped because their text is already in the project: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprunget over, fordi teksten allerede er i projektet: {n}.</translation>
     </message>
     <message>
         <source>Could not be read: {n} (see Messages); the rest was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunne ikke læses: {n} (se Meddelelser); resten blev importeret.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Taleture</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Talere</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sider</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelelser</translation>
     </message>
     <message>
         <source>Speakers found (check them before you keep the import)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundne talere (tjek dem, før du beholder importen)</translation>
     </message>
     <message>
         <source>imported as “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>importeret som “{name}”</translation>
     </message>
     <message>
         <source>skipped: same text as “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>sprunget over: samme tekst som “{name}”</translation>
     </message>
     <message>
         <source>failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>mislykkedes: {reason}</translation>
     </message>
     <message>
         <source>Not imported: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke importeret: {message}</translation>
     </message>
     <message>
         <source>Skipped {file}: the same text is already document “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} sprunget over: den samme tekst er allerede dokumentet “{name}”.</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulleret; intet blev ændret.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starter…</translation>
     </message>
     <message>
         <source>Accepted suggestion</source>
@@ -2918,151 +2918,151 @@ Fortryd kan derefter ikke længere gendanne den oprindelige tekst: fortrydelsesh
     </message>
     <message>
         <source>Unicode code points</source>
-        <translation type="unfinished"></translation>
+        <translation>Unicode-tegn (kodepunkter)</translation>
     </message>
     <message>
         <source>code points, CRLF as two</source>
-        <translation type="unfinished"></translation>
+        <translation>kodepunkter, CRLF som to</translation>
     </message>
     <message>
         <source>UTF-16 units, CRLF as two</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16-enheder, CRLF som to</translation>
     </message>
     <message>
         <source>UTF-16 units</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16-enheder</translation>
     </message>
     <message>
         <source>Imported {file} (made with {origin}) as the new project {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} (lavet med {origin}) er importeret som det nye projekt {target}.</translation>
     </message>
     <message>
         <source>an unknown program</source>
-        <translation type="unfinished"></translation>
+        <translation>et ukendt program</translation>
     </message>
     <message>
         <source>Codebooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodebøger</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributter</translation>
     </message>
     <message>
         <source>Memos</source>
-        <translation type="unfinished"></translation>
+        <translation>Memoer</translation>
     </message>
     <message>
         <source>Coding memos</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodningsmemoer</translation>
     </message>
     <message>
         <source>Codings per coder ({n} in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodninger pr. koder ({n} i alt)</translation>
     </message>
     <message>
         <source>No codings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kodninger.</translation>
     </message>
     <message>
         <source>Where the coded selections landed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor de kodede markeringer endte</translation>
     </message>
     <message>
         <source>Positions counted in</source>
-        <translation type="unfinished"></translation>
+        <translation>Positioner talt i</translation>
     </message>
     <message>
         <source>Selections</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeringer</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekræftet</translation>
     </message>
     <message>
         <source>Converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Omregnet</translation>
     </message>
     <message>
         <source>Found nearby</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundet tæt ved</translation>
     </message>
     <message>
         <source>As given</source>
-        <translation type="unfinished"></translation>
+        <translation>Som angivet</translation>
     </message>
     <message>
         <source>Not placed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke placeret</translation>
     </message>
     <message>
         <source>Skipped, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprunget over, og hvorfor</translation>
     </message>
     <message>
         <source>Nothing was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet blev sprunget over.</translation>
     </message>
     <message>
         <source>Wrote {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrev {file}.</translation>
     </message>
     <message>
         <source>Codings per coder</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodninger pr. koder</translation>
     </message>
     <message>
         <source>Selection positions are written in Unicode code points, as the standard asks; qcoder reads its own files back exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeringernes positioner skrives i Unicode-kodepunkter, som standarden foreskriver; qcoder læser sine egne filer nøjagtigt tilbage.</translation>
     </message>
     <message>
         <source>Loaded {file} (made with {origin}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indlæste {file} (lavet med {origin}).</translation>
     </message>
     <message>
         <source>Into codebooks</source>
-        <translation type="unfinished"></translation>
+        <translation>I kodebøgerne</translation>
     </message>
     <message>
         <source>Codes added</source>
-        <translation type="unfinished"></translation>
+        <translation>Koder tilføjet</translation>
     </message>
     <message>
         <source>Codes updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Koder opdateret</translation>
     </message>
     <message>
         <source>… of which moved</source>
-        <translation type="unfinished"></translation>
+        <translation>… heraf flyttet</translation>
     </message>
     <message>
         <source>Edit &gt; Undo takes the loaded codes out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér &gt; Fortryd fjerner de indlæste koder igen.</translation>
     </message>
     <message>
         <source>Import REFI-QDA project</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér REFI-QDA-projekt</translation>
     </message>
     <message>
         <source>Save the imported project as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem det importerede projekt som</translation>
     </message>
     <message>
         <source>Open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn projektet</translation>
     </message>
     <message>
         <source>Export REFI-QDA project</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér REFI-QDA-projekt</translation>
     </message>
     <message>
         <source>Export codebook (REFI-QDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér kodebog (REFI-QDA)</translation>
     </message>
     <message>
         <source>The project has no codebook yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektet har endnu ingen kodebog.</translation>
     </message>
     <message>
         <source>All codebooks</source>
@@ -3070,55 +3070,55 @@ Fortryd kan derefter ikke længere gendanne den oprindelige tekst: fortrydelsesh
     </message>
     <message>
         <source>Codebook to export:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodebog, der skal eksporteres:</translation>
     </message>
     <message>
         <source>Wrote {file}: {n} codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrev {file}: {n} koder.</translation>
     </message>
     <message>
         <source>Import codebook (REFI-QDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér kodebog (REFI-QDA)</translation>
     </message>
     <message>
         <source>Load codebook {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indlæs kodebogen {file}</translation>
     </message>
     <message>
         <source>Interviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviewer</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ord</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Omdøb…</translation>
     </message>
     <message>
         <source>Merge selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Slå valgte sammen…</translation>
     </message>
     <message>
         <source>Double-click a name to rename it; renaming to a name the document already has merges the two. Select several speakers of one document to merge them. Tick who asks the questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dobbeltklik på et navn for at omdøbe det; omdøber du til et navn, dokumentet allerede har, slås de to sammen. Vælg flere talere i ét dokument for at slå dem sammen. Sæt flueben ved den, der stiller spørgsmålene.</translation>
     </message>
     <message>
         <source>No speakers found: the text has no recurring speaker labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen talere fundet: teksten har ingen taleretiketter, der går igen.</translation>
     </message>
     <message>
         <source>Merge speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Slå talere sammen</translation>
     </message>
     <message>
         <source>This document already has a speaker “{new}”. Merge “{old}” into “{new}”? Their turns become {new}&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentet har allerede en taler “{new}”. Slå “{old}” sammen med “{new}”? Taleturene bliver {new}s.</translation>
     </message>
     <message>
         <source>Merge the selected speakers into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Slå de valgte talere sammen til:</translation>
     </message>
     <message>
         <source>counter-evidence</source>
