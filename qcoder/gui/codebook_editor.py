@@ -9,8 +9,8 @@ offered instead, so codings are never lost.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
@@ -24,9 +24,12 @@ from ..core.codebook_schema import DIRECTIONS, ORIGINS
 from ..core.errors import QcoderError
 from ..core.operations import run
 from ..core.store.models import Code, Hypothesis
-from .codebook_panel import BOOK_ROLE, CODE_ROLE, colour_swatch
+from .codebook_panel import BOOK_ROLE, CODE_ROLE, DIRECTION_NAMES, colour_swatch, count_text
+from .i18n import tr
 
 NO_LINK = "—"
+ORIGIN_NAMES = {"deductive": QT_TRANSLATE_NOOP("", "deductive"),
+                "inductive": QT_TRANSLATE_NOOP("", "inductive")}
 
 
 class CodeTree(QTreeWidget):
@@ -95,12 +98,15 @@ class CodeTree(QTreeWidget):
 class CodebookEditor(QDialog):
     changed = Signal()
 
-    def __init__(self, project, parent: QWidget | None = None, undo_sink=None):
+    def __init__(self, project, parent: QWidget | None = None, undo_sink=None,
+                 coder_id: int | None = None, blind: bool = False):
         super().__init__(parent)
-        self.setWindowTitle("Codebook editor")
+        self.setWindowTitle(tr("Codebook editor"))
         self.resize(1000, 680)
         self.project = project
         self.undo_sink = undo_sink
+        #: in blind mode a refused delete names only the coder's own codings
+        self.coder_id, self.blind = coder_id, blind
         self.undo_stack: list[tuple[str, object]] = []
         self._nodes: dict[int, CodeNode] = {}
         self._loaded: dict[str, object] = {}
@@ -113,11 +119,15 @@ class CodebookEditor(QDialog):
         toolbar = QToolBar()
         self.actions = {}
         for key, text, slot, tip in (
-            ("add", "New code", self.add_code, "Add a code at the top level of the codebook"),
-            ("add_child", "New sub-code", self.add_sub_code, "Add a code under the selected code"),
-            ("merge", "Merge into…", self.merge_code, "Move this code's codings to another code"),
-            ("delete", "Delete…", self.delete_code, "Delete the code (refused while it holds codings)"),
-            ("undo", "Undo", self.undo, "Undo the last change made in this editor"),
+            ("add", tr("New code"), self.add_code,
+             tr("Add a code at the top level of the codebook")),
+            ("add_child", tr("New sub-code"), self.add_sub_code,
+             tr("Add a code under the selected code")),
+            ("merge", tr("Merge into…"), self.merge_code,
+             tr("Move this code's codings to another code")),
+            ("delete", tr("Delete…"), self.delete_code,
+             tr("Delete the code (refused while it holds codings)")),
+            ("undo", tr("Undo"), self.undo, tr("Undo the last change made in this editor")),
         ):
             action = toolbar.addAction(text, slot)
             action.setToolTip(tip)
@@ -129,10 +139,10 @@ class CodebookEditor(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_widget)
-        self.save_button = QPushButton("Save changes")
+        self.save_button = QPushButton(tr("Save changes"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(tr("Revert"))
         self.revert_button.clicked.connect(lambda: self._load_form(self._code_id))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -153,8 +163,9 @@ class CodebookEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(splitter, 1)
-        hint = QLabel("Drag a code onto another to make it a sub-code, or between codes to reorder.")
-        hint.setStyleSheet("color: #666")
+        hint = QLabel(tr("Drag a code onto another to make it a sub-code, or between codes to "
+                         "reorder."))
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(hint)
         layout.addWidget(close)
         self.refresh()
@@ -178,9 +189,9 @@ class CodebookEditor(QDialog):
             self.fields[key] = edit
             return edit
 
-        form.addRow("Name", line("name"))
-        form.addRow("Danish label", line("label_da"))
-        form.addRow("English label", line("label_en"))
+        form.addRow(tr("Name"), line("name"))
+        form.addRow(tr("Danish label"), line("label_da"))
+        form.addRow(tr("English label"), line("label_en"))
         colour_row = QHBoxLayout()
         self.colour_button = QPushButton()
         self.colour_button.setFixedWidth(36)
@@ -188,31 +199,36 @@ class CodebookEditor(QDialog):
         colour_row.addWidget(self.colour_button)
         colour_row.addWidget(line("color", "#rrggbb"))
         self.fields["color"].textChanged.connect(self._show_colour)
-        form.addRow("Colour", colour_row)
+        form.addRow(tr("Colour"), colour_row)
         origin_row = QHBoxLayout()
         self.fields["origin"] = QComboBox()
-        self.fields["origin"].addItems(list(ORIGINS))
+        for origin in ORIGINS:
+            self.fields["origin"].addItem(tr(ORIGIN_NAMES.get(origin, origin)), origin)
         self.fields["round_added"] = QSpinBox()
         self.fields["round_added"].setRange(1, 99)
         origin_row.addWidget(self.fields["origin"])
-        origin_row.addWidget(QLabel("added in round"))
+        origin_row.addWidget(QLabel(tr("added in round")))
         origin_row.addWidget(self.fields["round_added"])
         origin_row.addStretch(1)
-        form.addRow("Origin", origin_row)
-        form.addRow("Definition", text("definition", 90))
-        form.addRow("Include", text("include", 64, "what belongs here, incl. boundary rules"))
-        form.addRow("Exclude", text("exclude", 64, "what does not, and where it goes instead"))
-        form.addRow("Indicators", text("indicators", 64, "one per line"))
-        form.addRow("Example", text("example", 64, "an invented example statement"))
-        form.addRow("Keywords", line("keywords", "comma-separated lemmas, for suggestions"))
-        form.addRow("Survey items", line("survey_items", "comma-separated, e.g. Q1_1, Q9"))
+        form.addRow(tr("Origin"), origin_row)
+        form.addRow(tr("Definition"), text("definition", 90))
+        form.addRow(tr("Include"), text("include", 64, tr("what belongs here, incl. boundary "
+                                                          "rules")))
+        form.addRow(tr("Exclude"), text("exclude", 64, tr("what does not, and where it goes "
+                                                          "instead")))
+        form.addRow(tr("Indicators"), text("indicators", 64, tr("one per line")))
+        form.addRow(tr("Example"), text("example", 64, tr("an invented example statement")))
+        form.addRow(tr("Keywords"), line("keywords", tr("comma-separated lemmas, phrases or "
+                                                        "prefix*, for suggestions")))
+        form.addRow(tr("Survey items"), line("survey_items", tr("comma-separated, e.g. Q1_1, "
+                                                                "Q9")))
         self.hypotheses = QTableWidget(0, 2)
-        self.hypotheses.setHorizontalHeaderLabels(["Hypothesis", "Passages…"])
+        self.hypotheses.setHorizontalHeaderLabels([tr("Hypothesis"), tr("Direction")])
         self.hypotheses.verticalHeader().hide()
         self.hypotheses.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.hypotheses.setFixedHeight(130)
-        form.addRow("Hypotheses", self.hypotheses)
-        form.addRow("Flagged", line("flagged", "a note that the code needs attention"))
+        form.addRow(tr("Hypotheses"), self.hypotheses)
+        form.addRow(tr("Flagged"), line("flagged", tr("a note that the code needs attention")))
         return widget
 
     def _show_colour(self, value: str) -> None:
@@ -221,7 +237,8 @@ class CodebookEditor(QDialog):
             self.colour_button.setStyleSheet(f"background: {colour.name()}; border: 1px solid #777")
 
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.fields["color"].text()), self, "Code colour")
+        colour = QColorDialog.getColor(QColor(self.fields["color"].text()), self,
+                                       tr("Code colour"))
         if colour.isValid():
             self.fields["color"].setText(colour.name())
 
@@ -236,7 +253,9 @@ class CodebookEditor(QDialog):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.hypotheses.setItem(r, 0, item)
             combo = QComboBox()
-            combo.addItems([NO_LINK, *DIRECTIONS])
+            combo.addItem(NO_LINK, NO_LINK)
+            for direction in DIRECTIONS:
+                combo.addItem(tr(DIRECTION_NAMES.get(direction, direction)), direction)
             self.hypotheses.setCellWidget(r, 1, combo)
 
     def form_values(self) -> dict[str, object]:
@@ -251,11 +270,11 @@ class CodebookEditor(QDialog):
                                 if line.strip()]
         for key in ("keywords", "survey_items"):
             values[key] = [part.strip() for part in f[key].text().split(",") if part.strip()]
-        values["origin"] = f["origin"].currentText()
+        values["origin"] = f["origin"].currentData()
         values["round_added"] = f["round_added"].value()
         links = []
         for r in range(self.hypotheses.rowCount()):
-            direction = self.hypotheses.cellWidget(r, 1).currentText()
+            direction = self.hypotheses.cellWidget(r, 1).currentData()
             if direction != NO_LINK:
                 links.append((self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole), direction))
         values["hypotheses"] = tuple(links)
@@ -283,12 +302,13 @@ class CodebookEditor(QDialog):
         for key in ("definition", "include", "exclude", "example"):
             f[key].setPlainText(getattr(node, key))
         f["indicators"].setPlainText("\n".join(node.indicators))
-        f["origin"].setCurrentText(node.origin)
+        f["origin"].setCurrentIndex(max(0, f["origin"].findData(node.origin)))
         f["round_added"].setValue(node.round_added)
         links = dict(node.hypotheses)
         for r in range(self.hypotheses.rowCount()):
             ident = self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            self.hypotheses.cellWidget(r, 1).setCurrentText(links.get(ident, NO_LINK))
+            combo = self.hypotheses.cellWidget(r, 1)
+            combo.setCurrentIndex(max(0, combo.findData(links.get(ident, NO_LINK))))
         self._loaded = self.form_values()
 
     def dirty(self) -> dict[str, object]:
@@ -370,7 +390,7 @@ class CodebookEditor(QDialog):
         try:
             result = action()
         except QcoderError as exc:
-            self.warn(label, str(exc))
+            self.warn(tr(label), str(exc))
             return None
         if self.undo_sink is not None:
             self.undo_sink(label, result.inverse)
@@ -388,7 +408,7 @@ class CodebookEditor(QDialog):
         try:
             run(self.project, inverse)
         except QcoderError as exc:
-            self.warn(f"Undo {label}", str(exc))
+            self.warn(tr("Undo {label}").format(label=tr(label)), str(exc))
         self.refresh()
         self.changed.emit()
 
@@ -404,9 +424,9 @@ class CodebookEditor(QDialog):
     def add_code(self) -> None:
         book = self._book_id()
         if book is None:
-            self.warn("New code", "Load a codebook first (qcoder codebook load).")
+            self.warn(tr("New code"), tr("Load a codebook first (qcoder codebook load)."))
             return
-        name = self.ask_text("New code", "Name of the new code:")
+        name = self.ask_text(tr("New code"), tr("Name of the new code:"))
         if name:
             result = self.perform("Add code", lambda: code_ops.add_code(self.project, book, name))
             if result is not None:
@@ -416,7 +436,8 @@ class CodebookEditor(QDialog):
         parent = self._code_id
         if parent is None:
             return
-        name = self.ask_text("New sub-code", f"Name of the new code under '{self._nodes[parent].name}':")
+        name = self.ask_text(tr("New sub-code"), tr("Name of the new code under '{parent}':")
+                             .format(parent=self._nodes[parent].name))
         if name:
             result = self.perform("Add code", lambda: code_ops.add_code(
                 self.project, None, name, parent=parent))
@@ -435,17 +456,30 @@ class CodebookEditor(QDialog):
         node = self._nodes[code_id]
         codings, coders, subcodes = code_ops.subtree_usage(self.project, code_id)
         if codings:
-            if self.confirm("Delete code", f"'{node.path}' holds {codings} coding"
-                            f"{'s' if codings != 1 else ''} by {coders} coder"
-                            f"{'s' if coders != 1 else ''}. Deleting it would lose them.\n\n"
-                            "Merge it into another code instead? The codings move there and a "
-                            "memo records the merge.", "Merge…"):
+            if self.confirm(tr("Delete code"), self._holds(node, codings, coders) + "\n\n" + tr(
+                    "Merge it into another code instead? The codings move there and a memo "
+                    "records the merge."), tr("Merge…")):
                 self.merge_code()
             return
-        extra = f" and its {subcodes} sub-code{'s' if subcodes != 1 else ''}" if subcodes else ""
-        if self.confirm("Delete code", f"Delete '{node.path}'{extra}? It holds no codings.",
-                        "Delete"):
+        if subcodes:
+            text = (tr("Delete '{path}' and its sub-code? It holds no codings.") if subcodes == 1
+                    else tr("Delete '{path}' and its {n} sub-codes? It holds no codings."))
+        else:
+            text = tr("Delete '{path}'? It holds no codings.")
+        if self.confirm(tr("Delete code"), text.format(path=node.path, n=subcodes),
+                        tr("Delete")):
             self.perform("Delete code", lambda: code_ops.delete_code(self.project, code_id))
+
+    def _holds(self, node: CodeNode, codings: int, coders: int) -> str:
+        """What deleting would lose; in blind mode without other coders' counts."""
+        if self.blind:
+            mine = sum(n.coder_count for n in _with_counts(self.project, self.coder_id,
+                                                           node.id).walk())
+            return tr("'{path}' holds codings, {mine} of them yours. Deleting it would lose "
+                      "them.").format(path=node.path, mine=mine)
+        who = (tr("{n} coder") if coders == 1 else tr("{n} coders")).format(n=coders)
+        return tr("'{path}' holds {codings} by {coders}. Deleting it would lose them.").format(
+            path=node.path, codings=count_text(codings), coders=who)
 
     def merge_code(self) -> None:
         code_id = self._code_id
@@ -454,7 +488,8 @@ class CodebookEditor(QDialog):
         node = self._nodes[code_id]
         inside = {n.id for n in node.walk()}
         choices = [(n.path, n.id) for n in self._nodes.values() if n.id not in inside]
-        target = self.choose_code("Merge into", f"Move the codings of '{node.path}' to:", choices)
+        target = self.choose_code(tr("Merge into"), tr("Move the codings of '{path}' to:").format(
+            path=node.path), choices)
         if target is not None:
             if self.perform("Merge codes", lambda: code_ops.merge_codes(
                     self.project, code_id, target)) is not None:
@@ -486,3 +521,12 @@ class CodebookEditor(QDialog):
 
     def warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
+
+
+def _with_counts(project, coder_id: int | None, code_id: int) -> CodeNode:
+    """A code's node with the coder's counts (the editor's own tree has none)."""
+    for book in code_tree(project, coder_id):
+        for node in book.walk():
+            if node.id == code_id:
+                return node
+    raise KeyError(code_id)

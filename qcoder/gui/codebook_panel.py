@@ -10,17 +10,45 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSplitter, QTextBrowser, QTreeWidget,
     QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
 )
 
 from ..core.code_tree import CodebookNode, CodeNode, HypothesisInfo, code_tree
+from .i18n import tr
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
+DIRECTION_NAMES = {"supports": QT_TRANSLATE_NOOP("", "supports"),
+                   "contradicts": QT_TRANSLATE_NOOP("", "contradicts")}
+
+
+class Colours:
+    """The detail pane's and tree's accent colours, derived from the palette so that they
+    read well on light and dark backgrounds."""
+
+    def __init__(self, palette: QPalette):
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        self.muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        self.heading = _mix(palette.color(QPalette.ColorRole.Text),
+                            palette.color(QPalette.ColorRole.Base), 0.75).name()
+        self.flag = "#ff8a80" if dark else "#a61c1c"
+        self.supports = "#7fd68a" if dark else "#2a7a2a"
+        self.contradicts = self.flag
+
+
+def _mix(a: QColor, b: QColor, share: float) -> QColor:
+    """`share` of colour a, the rest of b."""
+    return QColor(round(a.red() * share + b.red() * (1 - share)),
+                  round(a.green() * share + b.green() * (1 - share)),
+                  round(a.blue() * share + b.blue() * (1 - share)))
+
+
+def count_text(n: int) -> str:
+    return (tr("{n} coding") if n == 1 else tr("{n} codings")).format(n=n)
 
 
 def colour_swatch(color: str, size: int = 14, flagged: bool = False) -> QIcon:
@@ -53,6 +81,8 @@ class CodebookPanel(QWidget):
         self.project = project
         self.coder_id: int | None = None
         self.coder_name = ""
+        #: blind mode: only the coder's own counts are shown anywhere
+        self.blind = False
         #: If set, the codebook editor hands each undo operation here (label, inverse)
         #: instead of keeping its own undo stack - the main window's undo history.
         self.undo_sink = None
@@ -61,15 +91,16 @@ class CodebookPanel(QWidget):
         self._hypotheses: dict[str, HypothesisInfo] = {}
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter codes (name, definition, keyword)…")
+        self.filter.setPlaceholderText(tr("Filter codes (name, definition, keyword)…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Open the codebook editor: add, edit, move, merge, delete codes")
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.edit_button.setToolTip(tr("Open the codebook editor: add, edit, move, merge, delete "
+                                       "codes"))
         self.edit_button.clicked.connect(self.open_editor)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Code", "All", "Mine"])
+        self.tree.setHeaderLabels([tr("Code"), tr("All"), tr("Mine")])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -77,13 +108,13 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.headerItem().setToolTip(1, "Codings of this code by all coders")
+        self.tree.headerItem().setToolTip(1, tr("Codings of this code by all coders"))
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(self._activated)
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.detail.setPlaceholderText("Select a code to see its definition.")
+        self.detail.setPlaceholderText(tr("Select a code to see its definition."))
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -108,8 +139,17 @@ class CodebookPanel(QWidget):
     def set_coder(self, coder_id: int | None, name: str = "") -> None:
         """Whose codings the 'Mine' column counts."""
         self.coder_id, self.coder_name = coder_id, name
-        self.tree.headerItem().setText(2, name or "Mine")
-        self.tree.headerItem().setToolTip(2, f"Codings by {name}" if name else "Codings by you")
+        self.tree.headerItem().setText(2, name or tr("Mine"))
+        self.tree.headerItem().setToolTip(2, tr("Codings by {name}").format(name=name) if name
+                                          else tr("Codings by you"))
+        self.refresh()
+
+    def set_blind(self, on: bool) -> None:
+        """Blind mode: other coders' counts leave the tree, its tooltips and the detail pane."""
+        if on == self.blind and self.tree.isColumnHidden(1) == on:
+            return
+        self.blind = on
+        self.tree.setColumnHidden(1, on)
         self.refresh()
 
     def refresh(self) -> None:
@@ -123,13 +163,14 @@ class CodebookPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for book in books:
-            item = QTreeWidgetItem([book.name, str(sum(n.count for n in book.walk())),
+            item = QTreeWidgetItem([book.name, self._all(sum(n.count for n in book.walk())),
                                     self._mine(sum(n.coder_count for n in book.walk()))])
             font = QFont(item.font(0))
             font.setBold(True)
             item.setFont(0, font)
             item.setData(0, BOOK_ROLE, book.id)
-            item.setToolTip(0, f"{book.name} - id {book.ident}, version {book.version}")
+            item.setToolTip(0, tr("{name} - id {ident}, version {version}").format(
+                name=book.name, ident=book.ident, version=book.version))
             self._align(item)
             self.tree.addTopLevelItem(item)
             self._add(item, book.codes)
@@ -164,7 +205,8 @@ class CodebookPanel(QWidget):
         from .codebook_editor import CodebookEditor
 
         item = self.tree.currentItem()
-        dialog = CodebookEditor(self.project, parent=self, undo_sink=self.undo_sink)
+        dialog = CodebookEditor(self.project, parent=self, undo_sink=self.undo_sink,
+                                coder_id=self.coder_id, blind=self.blind)
         if item is not None and item.data(0, CODE_ROLE) is not None:
             dialog.select_code(item.data(0, CODE_ROLE))
         dialog.changed.connect(self.refresh)
@@ -174,40 +216,49 @@ class CodebookPanel(QWidget):
     def _mine(self, n: int) -> str:
         return str(n) if self.coder_id is not None else ""
 
+    def _all(self, n: int) -> str:
+        return "" if self.blind else str(n)
+
     def _align(self, item: QTreeWidgetItem) -> None:
         for column in (1, 2):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _add(self, parent: QTreeWidgetItem, nodes: list[CodeNode]) -> None:
+        colours = Colours(self.tree.palette())
         for node in nodes:
-            item = QTreeWidgetItem([node.name, str(node.count), self._mine(node.coder_count)])
+            item = QTreeWidgetItem([node.name, self._all(node.count),
+                                    self._mine(node.coder_count)])
             item.setIcon(0, colour_swatch(node.color, flagged=bool(node.flagged)))
             item.setData(0, CODE_ROLE, node.id)
-            item.setToolTip(0, self._tooltip(node))
-            if node.children:
-                item.setToolTip(1, f"{node.count} on this code, {node.total} with its sub-codes")
+            item.setToolTip(0, self._tooltip(node, colours))
+            if node.children and not self.blind:
+                item.setToolTip(1, tr("{count} on this code, {total} with its sub-codes").format(
+                    count=node.count, total=node.total))
             if node.origin == "inductive":
                 font = QFont(item.font(0))
                 font.setItalic(True)
                 item.setFont(0, font)
             if node.flagged:
-                item.setForeground(0, QColor("#a61c1c"))
-            if node.count == 0:
-                item.setForeground(1, QColor("#9a9a9a"))
+                item.setForeground(0, QColor(colours.flag))
+            for column, n in ((1, node.count), (2, node.coder_count)):
+                if n == 0:
+                    item.setForeground(column, QColor(colours.muted))
             self._align(item)
             parent.addChild(item)
             self._add(item, node.children)
 
     @staticmethod
-    def _tooltip(node: CodeNode) -> str:
+    def _tooltip(node: CodeNode, colours: Colours) -> str:
         parts = [f"<b>{escape(node.name)}</b>"]
         if node.label_en and node.label_en != node.name:
             parts[0] += f" <i>({escape(node.label_en)})</i>"
-        parts.append(escape(node.definition) if node.definition else "<i>No definition yet.</i>")
+        none_yet = tr("No definition yet.")
+        parts.append(escape(node.definition) if node.definition else f"<i>{none_yet}</i>")
         if node.origin == "inductive":
-            parts.append(f"<i>Emergent code, added in round {node.round_added}.</i>")
+            parts.append("<i>" + tr("Emergent code, added in round {n}.").format(
+                n=node.round_added) + "</i>")
         if node.flagged:
-            parts.append(f"<span style='color:#a61c1c'>⚑ {escape(node.flagged)}</span>")
+            parts.append(f"<span style='color:{colours.flag}'>⚑ {escape(node.flagged)}</span>")
         return "<p style='white-space:pre-wrap; max-width:380px'>" + "<br>".join(parts) + "</p>"
 
     def _items(self):
@@ -266,16 +317,18 @@ class CodebookPanel(QWidget):
         if item is None:
             self.detail.clear()
             return
+        colours = Colours(self.detail.palette())
         node = self._nodes.get(item.data(0, CODE_ROLE))
         if node is not None:
-            self.detail.setHtml(code_html(node, self._hypotheses, self.coder_name))
+            self.detail.setHtml(code_html(node, self._hypotheses, self.coder_name, colours,
+                                          blind=self.blind))
             return
         book = self._books.get(item.data(0, BOOK_ROLE))
-        self.detail.setHtml(codebook_html(book) if book else "")
+        self.detail.setHtml(codebook_html(book, colours) if book else "")
 
 
-def _section(title: str, body: str) -> str:
-    return (f"<p style='margin:8px 0 2px 0'><b style='color:#555'>{title}</b></p>"
+def _section(title: str, body: str, colours: Colours) -> str:
+    return (f"<p style='margin:8px 0 2px 0'><b style='color:{colours.heading}'>{title}</b></p>"
             f"<div style='margin:0 0 0 2px'>{body}</div>")
 
 
@@ -283,64 +336,88 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
-def code_html(node: CodeNode, hypotheses: dict[str, HypothesisInfo], coder_name: str = "") -> str:
-    """The detail pane for one code."""
+def _counts(node: CodeNode, coder_name: str, blind: bool) -> str:
+    """The code's coding counts; in blind mode only the coder's own."""
+    if blind:
+        mine = sum(n.coder_count for n in node.walk())
+        text = tr("your codings: {n}").format(n=node.coder_count)
+        if node.children:
+            text = tr("{counts}; {total} with sub-codes").format(counts=text, total=mine)
+        return escape(text)
+    text = count_text(node.count)
+    if coder_name:
+        text = tr("{count}, {mine} by {name}").format(count=text, mine=node.coder_count,
+                                                      name=coder_name)
+    if node.children:
+        text = tr("{counts}; {total} with sub-codes").format(counts=text, total=node.total)
+    return escape(text)
+
+
+def code_html(node: CodeNode, hypotheses: dict[str, HypothesisInfo], coder_name: str = "",
+              colours: Colours | None = None, blind: bool = False) -> str:
+    """The detail pane for one code; `blind` leaves other coders' counts out."""
+    colours = colours or Colours(QPalette())
     title = (f"<table cellspacing='0' cellpadding='0'><tr><td style='background:{node.color};"
              "width:14px'>&nbsp;&nbsp;&nbsp;</td><td>&nbsp;</td>"
              f"<td><span style='font-size:13pt; font-weight:bold'>{escape(node.name)}</span>")
     if node.label_en and node.label_en != node.name:
-        title += f" <span style='color:#666'>· {escape(node.label_en)}</span>"
+        title += f" <span style='color:{colours.muted}'>· {escape(node.label_en)}</span>"
     title += "</td></tr></table>"
-    facts = [escape(node.path.replace("/", " › "))]
-    counts = f"{node.count} coding{'' if node.count == 1 else 's'}"
-    if coder_name:
-        counts += f", {node.coder_count} by {escape(coder_name)}"
-    if node.children:
-        counts += f"; {node.total} with sub-codes"
-    facts.append(counts)
+    facts = [escape(node.path.replace("/", " › ")), _counts(node, coder_name, blind)]
     if node.origin == "inductive":
-        facts.append(f"<i>emergent (inductive), round {node.round_added}</i>")
-    html = [title, f"<p style='color:#666; margin:2px 0'>{' · '.join(facts)}</p>"]
+        facts.append("<i>" + escape(tr("emergent (inductive), round {n}").format(
+            n=node.round_added)) + "</i>")
+    html = [title, f"<p style='color:{colours.muted}; margin:2px 0'>{' · '.join(facts)}</p>"]
     if node.flagged:
-        html.append(f"<p style='color:#a61c1c; margin:6px 0'>⚑ {_text(node.flagged)}</p>")
-    html.append(_section("Definition", _text(node.definition) or "<i>none yet</i>"))
+        html.append(f"<p style='color:{colours.flag}; margin:6px 0'>⚑ {_text(node.flagged)}</p>")
+    none_yet = tr("none yet")
+    html.append(_section(tr("Definition"), _text(node.definition) or f"<i>{none_yet}</i>",
+                         colours))
     if node.include:
-        html.append(_section("Include", _text(node.include)))
+        html.append(_section(tr("Include"), _text(node.include), colours))
     if node.exclude:
-        html.append(_section("Exclude", _text(node.exclude)))
+        html.append(_section(tr("Exclude"), _text(node.exclude), colours))
     if node.indicators:
         items = "".join(f"<li>{escape(i)}</li>" for i in node.indicators)
-        html.append(_section("Indicators", f"<ul style='margin:0 0 0 -20px'>{items}</ul>"))
+        html.append(_section(tr("Indicators"), f"<ul style='margin:0 0 0 -20px'>{items}</ul>",
+                             colours))
     if node.example:
-        html.append(_section("Example", f"<i>{_text(node.example)}</i>"))
+        html.append(_section(tr("Example"), f"<i>{_text(node.example)}</i>", colours))
     if node.hypotheses:
         rows = []
         for ident, direction in node.hypotheses:
             hyp = hypotheses.get(ident)
-            colour = "#2a7a2a" if direction == "supports" else "#a61c1c"
+            colour = colours.supports if direction == "supports" else colours.contradicts
             label = f" {escape(hyp.label)}" if hyp else ""
+            name = tr(DIRECTION_NAMES[direction]) if direction in DIRECTION_NAMES else direction
             rows.append(f"<b>{escape(ident)}</b>{label} - "
-                        f"<span style='color:{colour}'>{escape(direction)}</span>")
-        html.append(_section("Hypotheses", "<br>".join(rows)))
+                        f"<span style='color:{colour}'>{escape(name)}</span>")
+        html.append(_section(tr("Hypotheses"), "<br>".join(rows), colours))
     if node.survey_items:
-        html.append(_section("Survey items", escape(", ".join(node.survey_items))))
+        html.append(_section(tr("Survey items"), escape(", ".join(node.survey_items)), colours))
     if node.keywords:
-        html.append(_section("Keywords", f"<span style='color:#555'>"
-                                         f"{escape(', '.join(node.keywords))}</span>"))
+        html.append(_section(tr("Keywords"), f"<span style='color:{colours.muted}'>"
+                                             f"{escape(', '.join(node.keywords))}</span>",
+                             colours))
     return "".join(html)
 
 
-def codebook_html(book: CodebookNode) -> str:
+def codebook_html(book: CodebookNode, colours: Colours | None = None) -> str:
     """The detail pane for a codebook: its hypotheses and their display columns."""
+    colours = colours or Colours(QPalette())
     n_codes = sum(1 for _ in book.walk())
+    facts = tr("id {ident} · version {version} · {n} codes").format(
+        ident=book.ident, version=book.version, n=n_codes)
     html = [f"<p style='font-size:13pt; font-weight:bold; margin:0'>{escape(book.name)}</p>",
-            f"<p style='color:#666; margin:2px 0'>id {escape(book.ident)} · version "
-            f"{book.version} · {n_codes} codes</p>"]
+            f"<p style='color:{colours.muted}; margin:2px 0'>{escape(facts)}</p>"]
     for hyp in book.hypotheses:
-        parent = f" (under {escape(hyp.parent)})" if hyp.parent else ""
-        body = _text(hyp.statement) or "<i>no statement</i>"
+        parent = (" " + escape(tr("(under {parent})").format(parent=hyp.parent))
+                  if hyp.parent else "")
+        no_statement = tr("no statement")
+        body = _text(hyp.statement) or f"<i>{no_statement}</i>"
         if hyp.display_columns:
-            body += ("<br><span style='color:#666'>Display: "
+            body += (f"<br><span style='color:{colours.muted}'>" + escape(tr("Display:")) + " "
                      + escape(" | ".join(hyp.display_columns)) + "</span>")
-        html.append(_section(f"{escape(hyp.id)}{parent}: {escape(hyp.label)} [{hyp.kind}]", body))
+        html.append(_section(f"{escape(hyp.id)}{parent}: {escape(hyp.label)} [{hyp.kind}]",
+                             body, colours))
     return "".join(html)

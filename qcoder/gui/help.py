@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
 from .. import __version__
+from ..core.nlp import pipeline_name
 from .i18n import tr
 
 
@@ -56,11 +59,17 @@ class GettingStartedDialog(QDialog):
         self.resize(620, 640)
 
 
+def about_html() -> str:
+    """Help > About: what qcoder is for, and which Danish pipeline it uses (for methods
+    sections)."""
+    return (f"<h3>qcoder {__version__}</h3><p>"
+            + tr("Qualitative coding of interviews for public-administration research: "
+                 "theory-driven codebooks, double coding with honest agreement statistics, "
+                 "hypothesis displays joined with survey data.")
+            + "</p><p>" + tr("The demo material is fictitious.") + "</p><p>"
+            + tr("Danish language tools (sentences, lemmas, suggestions, pseudonymisation): "
+                 "{name}").format(name=escape(pipeline_name())) + "</p>")
+
+
 def show_about(parent) -> None:
-    QMessageBox.about(
-        parent, tr("About qcoder"),
-        f"<h3>qcoder {__version__}</h3><p>"
-        + tr("Qualitative coding of interviews for public-administration research: "
-             "theory-driven codebooks, double coding with honest agreement statistics, "
-             "hypothesis displays joined with survey data.")
-        + "</p><p>" + tr("The demo material is fictitious.") + "</p>")
+    QMessageBox.about(parent, tr("About qcoder"), about_html())

@@ -450,7 +450,7 @@ class MainWindow(CodingActions, QMainWindow):
     def _apply_blind_to_codebook(self) -> None:
         """In blind mode the codebook shows only the coder's own counts."""
         if self.codebook is not None:
-            self.codebook.tree.setColumnHidden(1, self.workbench.blind)
+            self.codebook.set_blind(self.workbench.blind)
 
     def toggle_blind(self, on: bool) -> None:
         if on == self.workbench.blind:

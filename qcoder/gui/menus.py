@@ -182,3 +182,5 @@ def open_settings(window) -> None:
         dialog.save()
         apply_theme(QApplication.instance(), window.settings.value("theme", "system"))
         window.view.viewport().update()
+        if window.codebook is not None:
+            window.codebook.refresh()  # its accent colours follow the palette

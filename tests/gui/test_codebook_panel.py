@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtGui import QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
 
 from qcoder.core.codebook import load_codebooks
@@ -279,3 +279,85 @@ def test_editor_moves_codes_by_drag_and_drop(qtbot, coded):
     assert top[:2] == ["Vote-seeking", "Office-seeking"]
     editor.undo()
     assert _code(project, "strom_motivation/Office-seeking/Vote-seeking").uuid == source.uuid
+
+
+# -- blind mode, the dark palette, Help > About -----------------------------------------------
+def test_blind_mode_shows_no_other_coders_counts(qtbot, coded, tmp_path):
+    project, anna = coded
+    panel = CodebookPanel(project)
+    qtbot.addWidget(panel)
+    panel.set_coder(anna, "Anna")
+    code = _code(project, CHRISTIANSBORG)
+    parent = _code(project, "strom_motivation/Policy-seeking")
+    panel.select_code(code.id)
+    assert "2 codings, 1 by Anna" in panel.detail.toPlainText()
+
+    panel.set_blind(True)
+    assert panel.tree.isColumnHidden(1)
+    text = panel.detail.toPlainText()
+    assert "your codings: 1" in text
+    assert "2 codings" not in text and "by Anna" not in text
+    for item in panel._items():  # nothing of Bo's in any cell or tooltip
+        assert item.text(1) == "" and item.toolTip(1) == ""
+    assert _item(panel.tree, code.id).text(2) == "1"
+    panel.select_code(parent.id)
+    assert "your codings: 0; 1 with sub-codes" in panel.detail.toPlainText()
+    assert "2 with sub-codes" not in panel.detail.toPlainText()
+
+    editor = _editor(qtbot, project, coder_id=anna, blind=True)
+    editor.select_code(code.id)
+    asked = []
+    editor.confirm = lambda title, text, yes: asked.append(text) or False
+    editor.delete_code()
+    assert "holds codings, 1 of them yours" in asked[-1] and "2 coders" not in asked[-1]
+
+    panel.set_blind(False)
+    assert not panel.tree.isColumnHidden(1)
+    assert "2 with sub-codes" in panel.detail.toPlainText()
+
+
+def test_the_window_puts_the_codebook_in_blind_mode(qtbot, coded, tmp_path):
+    from qcoder.gui.main_window import MainWindow
+    from tests.gui.helpers import make_settings
+
+    project, _anna = coded
+    window = MainWindow(project, settings=make_settings(tmp_path, coder="Anna"))
+    qtbot.addWidget(window)
+    code = _code(project, CHRISTIANSBORG)
+    window.codebook.select_code(code.id)
+    window.workbench.set_blind(True)
+    assert window.codebook.blind
+    assert "2 codings" not in window.codebook.detail.toPlainText()
+    assert "your codings: 1" in window.codebook.detail.toPlainText()
+    window.workbench.set_blind(False)
+    assert "2 codings, 1 by Anna" in window.codebook.detail.toPlainText()
+    window.project = None  # the fixture closes the project
+
+
+def test_panel_reads_well_in_the_dark_palette(qtbot, coded, tmp_path):
+    from tests.gui.screens import dark_theme, screenshot
+
+    project, anna = coded
+    with dark_theme():
+        panel = CodebookPanel(project)
+        qtbot.addWidget(panel)
+        panel.set_coder(anna, "Anna")
+        panel.resize(460, 820)
+        panel.select_code(_code(project, CHRISTIANSBORG).id)
+        panel.show()
+        qtbot.waitExposed(panel)
+        html = panel.detail.toHtml()
+        image = screenshot(panel, tmp_path, "codebook panel dark.png")
+    assert "#555555" not in html and "#666666" not in html
+    assert "#8b8f96" in html  # the dark palette's muted text colour
+    assert image.pixelColor(10, 700).lightness() < 110
+
+
+def test_about_names_the_language_pipeline():
+    from qcoder.core.nlp import pipeline_name
+    from qcoder.gui.help import about_html
+
+    doc = QTextDocument()
+    doc.setHtml(about_html())
+    assert f"Danish language tools (sentences, lemmas, suggestions, pseudonymisation): " \
+           f"{pipeline_name()}" in doc.toPlainText()
