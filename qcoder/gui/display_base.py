@@ -171,6 +171,7 @@ class DisplayView(QWidget):
         if table is None:
             self._empty(self.empty_text)
             return
+        place = self._place()
         self.current = table
         self.caption.setText(f"<b>{escape(table.title)}</b>"
                              + (f"<br>{escape(table.caption)}" if table.caption else ""))
@@ -181,7 +182,22 @@ class DisplayView(QWidget):
         if not table.rows:
             self.empty.setText(self.empty_text or tr("Nothing to show for the codings in view."))
         self.export_button.setEnabled(True)
+        self._restore(place)
         self._show_detail(self.table.currentIndex())
+
+    def _place(self) -> tuple:
+        """Where the user is in the table: current cell and scroll positions."""
+        index = self.table.currentIndex()
+        return ((index.row(), index.column()) if index.isValid() else None,
+                self.table.verticalScrollBar().value(), self.table.horizontalScrollBar().value())
+
+    def _restore(self, place: tuple) -> None:
+        cell, vertical, horizontal = place
+        if cell is not None and cell[0] < self.model.rowCount() \
+                and cell[1] < self.model.columnCount():
+            self.table.setCurrentIndex(self.model.index(*cell))
+        self.table.verticalScrollBar().setValue(vertical)
+        self.table.horizontalScrollBar().setValue(horizontal)
 
     def _empty(self, text: str) -> None:
         self.current = None

@@ -9,7 +9,7 @@ Views rebuild when the project changes (any undoable change, undo/redo, coder vi
 from __future__ import annotations
 
 import sqlalchemy as sa
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.store.models import Coder, Coding
@@ -24,6 +24,10 @@ TABS = (("hypotheses", HypothesisView, QT_TRANSLATE_NOOP("", "Hypothesis display
         ("matrix", CodeCaseView, QT_TRANSLATE_NOOP("", "Code × case")),
         ("profile", ProfileView, QT_TRANSLATE_NOOP("", "Motivation profile")),
         ("joint", JointView, QT_TRANSLATE_NOOP("", "Joint display")))
+
+
+#: how long the main window's changes must pause before a display in the background rebuilds
+IDLE_MS = 1500
 
 
 class DisplaysWindow(QWidget):
@@ -92,11 +96,12 @@ class DisplaysWindow(QWidget):
 
     # -- refreshing ------------------------------------------------------------------------
     def invalidate(self) -> None:
-        """The project or the coders in view changed: rebuild soon."""
+        """The project or the coders in view changed: rebuild - at once when this window is
+        in use, else once coding in the main window pauses (a big display takes a moment)."""
         for view in self.views.values():
             view.built_revision = None
         if self.isVisible():
-            self._timer.start()
+            self._timer.start(0 if self.isActiveWindow() else IDLE_MS)
 
     def refresh_current(self) -> None:
         self.fill_filters()
@@ -121,7 +126,13 @@ class DisplaysWindow(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._timer.start()
+        self._timer.start(0)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and self._timer.isActive():
+            self._timer.start(0)
 
     # -- navigation ------------------------------------------------------------------------
     def show_display(self, key: str) -> DisplayView:

@@ -334,23 +334,19 @@ def test_blind_mode_and_coder_filter(qtbot, window):
 
 def test_views_refresh_when_the_project_changes(qtbot, window):
     view = open_displays(window, "matrix")
-    total = view.current.columns.index(next(c for c in view.current.columns
-                                            if c.header == "I alt"))
-    row = 0
-    before = view.model.cell(row, total).value
+    total = [c.header for c in view.current.columns].index("I alt")
     with window.project.session() as s:
         coding = s.scalar(sa.select(Coding).order_by(Coding.id))
-        code_id = view_code = coding.code_id
-        doc, start, end = coding.document_id, coding.start, coding.end
-    paths = [view.model.text(r, 0) for r in range(view.model.rowCount())]
-    row = paths.index(window.code_info[view_code][0])
+        code_id, doc, start, end = coding.code_id, coding.document_id, coding.start, coding.end
+    row = [view.model.text(r, 0) for r in range(view.model.rowCount())].index(
+        window.code_info[code_id][0])
     before = view.model.cell(row, total).value
+    view.table.setCurrentIndex(view.model.index(row, total))
     assert window.workbench.apply(code_id, doc, max(start - 5, 0), end) is not None
-    _settle(qtbot, window)
-    assert view.model.cell(row, total).value == before + 1
+    qtbot.waitUntil(lambda: view.model.cell(row, total).value == before + 1, timeout=4000)
+    assert view.table.currentIndex().row() == row, "the user's place survives the rebuild"
     window.workbench.undo.undo()
-    _settle(qtbot, window)
-    assert view.model.cell(row, total).value == before
+    qtbot.waitUntil(lambda: view.model.cell(row, total).value == before, timeout=4000)
 
 
 @pytest.mark.parametrize("key", list(BUILDERS))
