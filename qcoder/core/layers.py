@@ -22,6 +22,8 @@ class CodingMark:
     code_path: str
     color: str
     coder: str
+    #: "manual", or "suggested" for an accepted suggestion (shown in the stripe's tooltip)
+    origin: str = "manual"
 
 
 @dataclass
@@ -44,7 +46,8 @@ def document_layers(project, document_id: int, coders: set[str] | None = None) -
         layers = DocumentLayers(doc.id, doc.name, doc.kind, doc.text)
         paths = code_paths(s)
         query = (
-            sa.select(Coding.uuid, Coding.start, Coding.end, Coding.code_id, Code.color, Coder.name)
+            sa.select(Coding.uuid, Coding.start, Coding.end, Coding.code_id, Code.color, Coder.name,
+                      Coding.origin)
             .join(Code, Coding.code_id == Code.id)
             .join(Coder, Coding.coder_id == Coder.id)
             .where(Coding.document_id == document_id)
@@ -53,8 +56,8 @@ def document_layers(project, document_id: int, coders: set[str] | None = None) -
         if coders is not None:
             query = query.where(Coder.name.in_(coders))
         layers.codings = [
-            CodingMark(uuid, start, end, code_id, paths[code_id], color, coder)
-            for uuid, start, end, code_id, color, coder in s.execute(query)
+            CodingMark(uuid, start, end, code_id, paths[code_id], color, coder, origin)
+            for uuid, start, end, code_id, color, coder, origin in s.execute(query)
         ]
         text = doc.text
         for kind, start, end, label in s.execute(

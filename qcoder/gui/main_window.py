@@ -33,6 +33,7 @@ from .menus import build_menus
 from .quick_code import QuickCodeBox
 from .retrieval_panel import RetrievalPanel
 from .search_panel import SearchPanel
+from .suggestions_panel import install as install_suggestions
 from .workbench import Workbench
 
 MAX_RECENT = 8
@@ -87,6 +88,8 @@ class MainWindow(CodingActions, QMainWindow):
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.retrieval_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.cases_dock)
+        self.suggestions_dock = install_suggestions(self)
+        self.tabifyDockWidget(self.cases_dock, self.suggestions_dock)
         self.retrieval_dock.raise_()
         self.resizeDocks([self.documents_dock, self.codes_dock], [330, 340],
                          Qt.Orientation.Horizontal)
@@ -170,6 +173,7 @@ class MainWindow(CodingActions, QMainWindow):
             self._remember(project.path)
         self.workbench.set_project(project)
         self.search.set_project(project)
+        self.suggestions.set_project(project)
         self.codebook = CodebookPanel(project, self)
         self.codebook.set_coder(self.workbench.coder_id, self.workbench.coder_name)
         self.codebook.undo_sink = self._record_codebook_change
@@ -309,8 +313,15 @@ class MainWindow(CodingActions, QMainWindow):
         if doc is None:
             return
         with self.project.session() as s:
-            if s.get(Document, doc) is None:
+            document = s.get(Document, doc)
+            if document is None:
                 self.view.show_empty()
+                return
+            if document.text != self.view.layers.text:  # e.g. undoing a pseudonymisation
+                self.view.show_layers(document_layers(self.project, doc,
+                                                      self.workbench.visible_coders()))
+                self.documents.fill(self.project, self.workbench.visible_coders(),
+                                    self.workbench.coder_name)
                 return
         self.view.set_marks(document_layers(self.project, doc,
                                             self.workbench.visible_coders()).codings)

@@ -133,15 +133,21 @@ class CodingStripes(QWidget):
                 best = (mark, end, rect.height())
         return (best[0], best[1]) if best else (None, None)
 
+    def tooltip(self, mark) -> str:
+        """A stripe's tooltip: code, coder, whether it was an accepted suggestion, memo."""
+        text = f"<b>{mark.code_path}</b><br>{tr('Coder')}: {mark.coder}"
+        if mark.origin == "suggested":
+            text += "<br>" + tr("Accepted suggestion")
+        memo = self.view.memo_lookup(mark.uuid)
+        if memo:
+            text += f"<br><i>{memo[:200]}</i>"
+        return text
+
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
             mark, _end = self.hit(event.pos())
             if mark is not None:
-                memo = self.view.memo_lookup(mark.uuid)
-                text = f"<b>{mark.code_path}</b><br>{tr('Coder')}: {mark.coder}"
-                if memo:
-                    text += f"<br><i>{memo[:200]}</i>"
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), self.tooltip(mark), self)
             else:
                 QToolTip.hideText()
             return True

@@ -14,8 +14,10 @@ from .displays_window import open_displays
 from .edit_text_dialog import edit_document_text
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
+from .pseudonymise_dialog import open_pseudonymise
 from .refi_dialogs import export_codebook, export_refi_project, import_codebook, import_refi_project
 from .speakers_panel import open_speakers
+from .suggestions_panel import open_suggestions
 from .theme import apply_theme
 
 
@@ -100,7 +102,7 @@ def build_menus(window) -> dict:
     acts["blind"].setToolTip(tr("Hide other coders' codings everywhere, for independent coding"))
     view.addSeparator()
     for dock in (window.documents_dock, window.codes_dock, window.retrieval_dock,
-                 window.search_dock, window.cases_dock):
+                 window.search_dock, window.cases_dock, window.suggestions_dock):
         view.addAction(dock.toggleViewAction())
     view.addAction(window.toolbar.toggleViewAction())
 
@@ -126,9 +128,13 @@ def build_menus(window) -> dict:
                 lambda _=False, i=n: window.apply_shortcut(i), f"Ctrl+{n + 1}")
         for n in range(9)]
 
+    code.addSeparator()
+    _action(window, code, tr("Su&ggest codings from keywords…"), lambda: open_suggestions(window))
+
     document = bar.addMenu(tr("&Document"))
     _action(window, document, tr("Edit &text…"), lambda: edit_document_text(window), "Ctrl+E")
     _action(window, document, tr("&Speakers…"), lambda: open_speakers(window))
+    _action(window, document, tr("&Pseudonymise…"), lambda: open_pseudonymise(window))
 
     project = bar.addMenu(tr("&Project"))
     _action(window, project, tr("&Journal…"), lambda: open_journal(window), "Ctrl+J")
