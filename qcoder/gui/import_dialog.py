@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
@@ -32,6 +33,21 @@ from .i18n import tr
 from .import_summary import ImportSummaryPanel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FileList(QListWidget):
+    """The chosen files and folders; says how to add some while it is empty."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.count():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         tr("No transcripts chosen yet. Add files or a whole folder with the "
+                            "buttons, or drop them here."))
 
 
 class _Bridge(QObject):
@@ -82,7 +98,7 @@ class ImportDialog(QDialog):
     # -- the choices ---------------------------------------------------------------------
     def _setup_page(self) -> QWidget:
         page = QWidget()
-        self.files = QListWidget()
+        self.files = FileList()
         self.files.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.files.setToolTip(tr("You can also drop files and folders here."))
         add_files = QPushButton(tr("Add files…"))
@@ -137,7 +153,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(tr("Transcripts to import ({formats}):").format(
-            formats=", ".join(sorted({s.lstrip(".") for s in FORMATS})))))
+            formats=", ".join(sorted(set(FORMATS.values()))))))
         layout.addLayout(file_row, 1)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -1108,6 +1108,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Displays</source>
+        <extracomment>how long the main window&apos;s changes must pause before a display in the background rebuilds</extracomment>
         <translation>Displays</translation>
     </message>
     <message>
@@ -2222,6 +2223,10 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Open the codings behind this cell</source>
         <translation>Åbn kodningerne bag cellen</translation>
+    </message>
+    <message>
+        <source>No transcripts chosen yet. Add files or a whole folder with the buttons, or drop them here.</source>
+        <translation>Ingen transskriptioner valgt endnu. Tilføj filer eller en hel mappe med knapperne, eller træk dem hertil.</translation>
     </message>
     <message>
         <source>Import documents</source>
