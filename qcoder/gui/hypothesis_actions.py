@@ -85,20 +85,26 @@ def add_hypothesis_actions(window, menu: QMenu, uuid: str) -> QMenu:
     return sub
 
 
+def segment_menu(window, row: int) -> QMenu | None:
+    """The context menu of a row of the coded-segments list: go to the passage, hypothesis
+    actions."""
+    if not 0 <= row < len(window.retrieval.rows):
+        return None
+    seg = window.retrieval.rows[row]
+    menu = QMenu(window.retrieval.table)
+    menu.addAction(tr("Go to passage"), lambda: window.jump_to(
+        seg.document_id, seg.start, seg.end, seg.uuid))
+    add_hypothesis_actions(window, menu, seg.uuid)
+    return menu
+
+
 def install_segment_menu(window) -> None:
-    """A context menu on the coded-segments list: go to the passage, hypothesis actions."""
     table = window.retrieval.table
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show(pos) -> None:
-        row = table.rowAt(pos.y())
-        if row < 0 or row >= len(window.retrieval.rows):
-            return
-        seg = window.retrieval.rows[row]
-        menu = QMenu(table)
-        menu.addAction(tr("Go to passage"), lambda: window.jump_to(
-            seg.document_id, seg.start, seg.end, seg.uuid))
-        add_hypothesis_actions(window, menu, seg.uuid)
-        menu.exec(table.viewport().mapToGlobal(pos))
+        menu = segment_menu(window, table.rowAt(pos.y()))
+        if menu is not None:
+            menu.exec(table.viewport().mapToGlobal(pos))
 
     table.customContextMenuRequested.connect(show)

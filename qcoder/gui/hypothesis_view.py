@@ -84,6 +84,7 @@ class HypothesisView(DisplayView):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.model.editRequested.connect(self._edited)
+        self.table.setEditTriggers(self.table.EditTrigger.EditKeyPressed)   # F2 on a verdict
 
     # -- building ------------------------------------------------------------------------
     def prepare(self, session) -> None:

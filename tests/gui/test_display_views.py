@@ -27,6 +27,7 @@ from qcoder.core.store.models import Case, Coding
 from qcoder.core.store.models_analysis import SurveyItem
 from qcoder.gui.display_model import FULL_TEXT_ROLE, cell_display, tone_colour
 from qcoder.gui.displays_window import open_displays
+from qcoder.gui.hypothesis_actions import segment_menu
 from qcoder.gui.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
@@ -232,6 +233,33 @@ def test_counter_evidence_from_a_codings_context_menu(qtbot, window):
     window.workbench.undo.undo()
     with window.project.session() as s:
         assert uuid not in counter_evidence(s, hyp_id)
+
+
+def test_evidence_from_the_coded_segments_list(window):
+    with window.project.session() as s:
+        coding = s.scalar(sa.select(Coding).order_by(Coding.id))
+        code_id, uuid = coding.code_id, coding.uuid
+        hyp_id = hypothesis_by_ident(s, "H1").id
+    window.retrieval.show_code(window.project, code_id, "kode", None)
+    row = [seg.uuid for seg in window.retrieval.rows].index(uuid)
+    menu = segment_menu(window, row)
+    hyps = next(a.menu() for a in menu.actions() if a.text() == "Hypotheses")
+    h1 = next(a.menu() for a in hyps.actions() if a.text().startswith("H1"))
+    evidence = next(a for a in h1.actions() if a.text().startswith("Evidence for the verdict"))
+    evidence.trigger()
+    with window.project.session() as s:
+        case = s.scalar(sa.select(Case).where(Case.name == evidence.text().rsplit(" on ", 1)[1]))
+        assert read_state(s, case.id, hyp_id).evidence == (uuid,)
+    again = next(a.menu() for a in next(a.menu() for a in segment_menu(window, row).actions()
+                                         if a.text() == "Hypotheses").actions()
+                 if a.text().startswith("H1"))
+    taken = next(a for a in again.actions() if a.text() == evidence.text())
+    assert taken.isChecked()
+    taken.trigger()                                 # unticking takes it out again
+    with window.project.session() as s:
+        assert read_state(s, case.id, hyp_id) is None
+    next(a for a in menu.actions() if a.text() == "Go to passage").trigger()
+    assert window.view.selected_range() == (coding.start, coding.end)
 
 
 def test_matrix_cell_opens_its_segments_and_jumps_to_them(window):
