@@ -89,9 +89,10 @@ def mark_colours(palette: QPalette) -> tuple[str, str]:
 def passage_html(text: str, marks, palette: QPalette, excerpt: bool = False) -> str:
     """The passage (or a one-line excerpt around its first match) with its terms marked."""
     start, end = 0, len(text)
-    if excerpt and len(text) > EXCERPT:
+    if excerpt:  # one line: the first match with a little context before it
         first = marks[0][0] if marks else 0
-        start = max(0, first - LEAD)
+        if first > LEAD + 20:
+            start = text.rfind(" ", 0, first - LEAD) + 1
         end = min(len(text), start + EXCERPT)
     background, foreground = mark_colours(palette)
     pieces, pos = [], start
@@ -263,11 +264,12 @@ class SuggestionsPanel(QWidget):
         lower_box.setContentsMargins(0, 0, 0, 0)
         lower_box.addWidget(self.preview)
         lower_box.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.preview.setMinimumHeight(40)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(options)
@@ -275,6 +277,16 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(splitter, 1)
         self._show_status()
         self._update_buttons()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Side by side in a wide, low dock (the bottom), above each other in a tall one."""
+        super().resizeEvent(event)
+        wide = event.size().width() > 1.8 * event.size().height()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            total = (event.size().width() if wide else event.size().height())
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
 
     # -- context -------------------------------------------------------------------------
     def set_project(self, project) -> None:
@@ -478,11 +490,15 @@ class SuggestionsPanel(QWidget):
                                    "or you have coded or rejected each one. Codes get keywords "
                                    "in the codebook editor."))
         else:
-            codes = {c.suggestion.code_id for c in self.candidates}
-            docs = {c.suggestion.document_id for c in self.candidates}
-            self.status.setText(tr("{n} suggestions for {codes} codes in {docs} documents")
-                                .format(n=len(self.candidates), codes=len(codes),
-                                        docs=len(docs)))
+            n = len(self.candidates)
+            codes = len({c.suggestion.code_id for c in self.candidates})
+            docs = len({c.suggestion.document_id for c in self.candidates})
+            self.status.setText(tr("{suggestions} for {codes} {where}").format(
+                suggestions=(tr("1 suggestion") if n == 1
+                             else tr("{n} suggestions").format(n=n)),
+                codes=tr("1 code") if codes == 1 else tr("{n} codes").format(n=codes),
+                where=(tr("in 1 document") if docs == 1
+                       else tr("in {n} documents").format(n=docs))))
 
     def group_counts(self) -> dict[str, int]:
         """Candidates per code path, as listed (for tests and the status line)."""

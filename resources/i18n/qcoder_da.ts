@@ -1859,8 +1859,24 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Ingen forslag tilbage her: ingen passage indeholder en kodes nøgleord, eller du har kodet eller afvist dem alle. Koder får nøgleord i kodebogseditoren.</translation>
     </message>
     <message>
-        <source>{n} suggestions for {codes} codes in {docs} documents</source>
-        <translation>{n} forslag til {codes} koder i {docs} dokumenter</translation>
+        <source>{suggestions} for {codes} {where}</source>
+        <translation>{suggestions} til {codes} {where}</translation>
+    </message>
+    <message>
+        <source>1 suggestion</source>
+        <translation>1 forslag</translation>
+    </message>
+    <message>
+        <source>{n} suggestions</source>
+        <translation>{n} forslag</translation>
+    </message>
+    <message>
+        <source>1 code</source>
+        <translation>1 kode</translation>
+    </message>
+    <message>
+        <source>{n} codes</source>
+        <translation>{n} koder</translation>
     </message>
     <message>
         <source>matched: {terms}</source>

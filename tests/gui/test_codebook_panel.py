@@ -347,7 +347,7 @@ def test_panel_reads_well_in_the_dark_palette(qtbot, coded, tmp_path):
         panel.show()
         qtbot.waitExposed(panel)
         html = panel.detail.toHtml()
-        image = screenshot(panel, tmp_path, "codebook panel dark.png")
+        image = screenshot(panel, tmp_path, "codebook_panel_dark.png")
     assert "#555555" not in html and "#666666" not in html
     assert "#8b8f96" in html  # the dark palette's muted text colour
     assert image.pixelColor(10, 700).lightness() < 110

@@ -208,5 +208,5 @@ def test_dialog_in_the_dark_palette(qtbot, window, tmp_path):
         dialog._show_backups()
         dialog.show()
         qtbot.waitExposed(dialog)
-        image = screenshot(dialog, tmp_path, "pseudonymise dialog dark.png")
+        image = screenshot(dialog, tmp_path, "pseudonymise_dialog_dark.png")
     assert image.pixelColor(5, image.height() // 2).lightness() < 110

@@ -178,7 +178,7 @@ def test_suggestions_pane_in_the_dark_palette(qtbot, window, tmp_path):
         dock = window.suggestions_dock
         dock.setFloating(True)
         dock.resize(780, 560)
-        image = screenshot(dock, tmp_path, "suggestions pane dark.png")
+        image = screenshot(dock, tmp_path, "suggestions_pane_dark.png")
     assert image.pixelColor(20, 200).lightness() < 110  # a dark background
     status = panel.status.palette().color(panel.status.foregroundRole())
     assert status.lightness() > 150  # legible on it
