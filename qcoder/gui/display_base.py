@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressDialog,
     QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget,
@@ -95,7 +96,7 @@ class DisplayView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setStyleSheet("font-size: 12pt; padding: 24px")
-        self.empty.setEnabled(False)
+        muted(self.empty)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -104,7 +105,7 @@ class DisplayView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setEnabled(False)
+        muted(self.notes)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(tr("Export…"))
         self.export_button.setToolTip(tr("Write this display to Excel, Word, CSV or HTML"))
@@ -312,6 +313,13 @@ class DisplayView(QWidget):
                                  .group_by(Coder.name).order_by(Coder.name)).all()
         shown = ", ".join(f"{n} ({c} kodninger)" for n, c in counts) or "ingen"
         return [(k, shown if k == "Kodere" else v) for k, v in facts]
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text (notes, hints): the palette's placeholder colour, which stays legible
+    in a dark palette where disabled text does not."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
 
 
 def refill_combo(box: QComboBox, entries: list[tuple[str, object]]) -> None:

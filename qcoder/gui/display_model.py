@@ -140,11 +140,12 @@ class DisplayModel(QAbstractTableModel):
             return self._tooltip(r, c)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(cell, c)
-        if role == Qt.ItemDataRole.ForegroundRole and (c in self.faint or (
+        suggestion = c in self.faint or (column.kind == "verdict" and cell.tone is None
+                                         and cell.value)
+        if role == Qt.ItemDataRole.ForegroundRole and (suggestion or (
                 c in self.heat and cell.value == 0)):
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.FontRole and (c in self.faint or (
-                column.kind == "verdict" and cell.tone is None and cell.value)):
+        if role == Qt.ItemDataRole.FontRole and suggestion:
             font = QFont()
             font.setItalic(True)
             return font

@@ -14,7 +14,7 @@ from ..core.displays import Options, Table, overview_matrix
 from ..core.lookup import code_paths
 from ..core.matrices import LEVELS, MEASURES, code_case_matrix
 from ..core.store.models import Code, Hypothesis, StructureRange
-from .display_base import DisplayView, Scope, refill_combo
+from .display_base import DisplayView, Scope, muted, refill_combo
 from .i18n import tr
 
 MEASURE_NAMES = (QT_TRANSLATE_NOOP("", "Count of codings"), QT_TRANSLATE_NOOP("", "Presence"),
@@ -27,9 +27,8 @@ class OverviewView(DisplayView):
 
     def __init__(self, host, parent=None):
         super().__init__(host, parent)
-        hint = QLabel(tr("Double-click a cell to open that hypothesis's display at the case."))
-        hint.setEnabled(False)
-        self.controls.addWidget(hint)
+        self.controls.addWidget(muted(QLabel(tr(
+            "Double-click a cell to open that hypothesis's display at the case."))))
         self.case_names: list[str] = []
 
     def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
