@@ -147,7 +147,9 @@ class OffsetMap:
         found = self._ambiguous_place(start, end, ns)
         if found is not None:
             return found
-        if ne > ns:
+        # what the diff kept must hold a whole word of the range: a full stop that the diff
+        # happened to match ("hårdt." -> the "." of "påvirket.") is not the coding surviving
+        if ne > ns and (self._has_whole_word(ns, ne) or not _WORD.search(text)):
             return ns, ne
         return self._slid_survivor(start, end)
 

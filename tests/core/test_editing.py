@@ -270,3 +270,20 @@ def test_removing_an_edited_document_is_undone_exactly(project, tmp_path):
     assert detached_codings(project) == [] and removed.value == 1
     run(project, removed.inverse)
     assert dump() == before
+
+
+def test_two_edits_on_one_line_detach_the_deleted_sentence():
+    """An insertion early in a line and a deleted sentence at its end: the deleted sentence's
+    coding must be detached, not moved onto a full stop the diff happened to match."""
+    old = ("Jens: Der kom trusler på de sociale medier, og min familie blev påvirket. "
+           "Det var hårdt.\n\nInterviewer: Tak.\n")
+    new = ("Jens: Der kom mange grove trusler på de sociale medier, og min familie blev "
+           "påvirket.\n\nInterviewer: Tak.\n")
+    m = OffsetMap(old, new)
+    gone = old.index("Det var hårdt.")
+    assert m.range(gone, gone + len("Det var hårdt.")) is None
+    kept = old.index("trusler")
+    start, end = m.range(kept, kept + len("trusler"))
+    assert new[start:end] == "trusler"
+    start, end = m.range(old.index("familie"), old.index("påvirket") + len("påvirket"))
+    assert new[start:end] == "familie blev påvirket"
