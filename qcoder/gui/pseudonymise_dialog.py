@@ -69,6 +69,8 @@ class PseudonymiseDialog(QDialog):
         self.user_list: list[tuple[str, str]] = []
         #: a pseudonymisation was applied (here or earlier in this session) and not confirmed
         self.pending = pending
+        #: called before Confirm rewrites the file (the window stops work reading it)
+        self.before_confirm = lambda: None
 
         intro = QLabel(tr(
             "Replace names, places, municipalities, organisations, e-mail addresses, phone and "
@@ -384,6 +386,7 @@ class PseudonymiseDialog(QDialog):
                 "\n".join(p.name for p in backups)
         if not self.ask(tr("Confirm pseudonymisation"), text, tr("Make final")):
             return False
+        self.before_confirm()
         self.workbench.undo.clear()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -455,10 +458,12 @@ def pseudonymise_dialog_for(window) -> PseudonymiseDialog:
         window.refresh()
         if doc is not None:
             window.open_document(doc)
+        window.suggestions.note_change()  # their passages moved with the text
 
     def confirmed() -> None:
         window.pseudonymisation_pending = False
 
+    dialog.before_confirm = window.suggestions.stop
     dialog.applied.connect(applied)
     dialog.confirmed.connect(confirmed)
     return dialog

@@ -577,6 +577,11 @@ class SuggestionsPanel(QWidget):
             QMessageBox.information(self, tr("Suggestions"),
                                     tr("Choose who is coding first (File > Who is coding…)."))
             return 0
+        if not self._still_current(chosen):
+            self.run(interactive=False)
+            self.status.setText(tr("The text changed since these suggestions were found; they "
+                                   "are being looked for again."))
+            return 0
         action = accept_suggestions if accept else reject_suggestions
         label = "Accept suggestions" if accept else "Reject suggestions"
         try:
@@ -591,6 +596,14 @@ class SuggestionsPanel(QWidget):
         self._drop(chosen)
         self.changed.emit()
         return len(chosen)
+
+    def _still_current(self, chosen: list[Candidate]) -> bool:
+        """Whether each candidate's passage still reads as it did (no edit moved it)."""
+        with self.project.session() as s:
+            texts = dict(s.execute(sa.select(Document.id, Document.text).where(
+                Document.id.in_({c.suggestion.document_id for c in chosen}))).all())
+        return all(texts.get(c.suggestion.document_id, "")[c.suggestion.start:c.suggestion.end]
+                   == c.text for c in chosen)
 
     def _drop(self, chosen: list[Candidate]) -> None:
         """Take decided candidates off the list and move on to the next one."""

@@ -1887,6 +1887,10 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Vælg først, hvem der koder (Filer &gt; Hvem koder…).</translation>
     </message>
     <message>
+        <source>The text changed since these suggestions were found; they are being looked for again.</source>
+        <translation>Teksten er ændret, siden forslagene blev fundet; der søges efter dem igen.</translation>
+    </message>
+    <message>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,7 +2790,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Replace names, places, municipalities, organisations, e-mail addresses, phone and CPR numbers with consistent pseudonyms such as [Person 2]. Nothing changes until you apply; the key (original and pseudonym) goes to a separate file that you keep outside the project.</source>
-        <extracomment>a pseudonymisation was applied (here or earlier in this session) and not confirmed</extracomment>
+        <extracomment>a pseudonymisation was applied (here or earlier in this session) and not confirmed called before Confirm rewrites the file (the window stops work reading it)</extracomment>
         <translation>Erstat navne, steder, kommuner, organisationer, e-mailadresser, telefon- og CPR-numre med gennemgående pseudonymer som [Person 2]. Intet ændres, før du anvender; nøglen (original og pseudonym) skrives i en separat fil, som du opbevarer uden for projektet.</translation>
     </message>
     <message>

@@ -182,3 +182,23 @@ def test_suggestions_pane_in_the_dark_palette(qtbot, window, tmp_path):
     assert image.pixelColor(20, 200).lightness() < 110  # a dark background
     status = panel.status.palette().color(panel.status.foregroundRole())
     assert status.lightness() > 150  # legible on it
+
+
+def test_a_passage_moved_by_an_edit_is_not_coded_from_a_stale_list(qtbot, window):
+    from qcoder.core.editing import edit_text
+
+    panel = window.suggestions
+    _find(qtbot, panel, scope="document")
+    first = _candidates(panel)[0]
+    x = first.suggestion
+    with window.project.session() as s:
+        text = document_by_name(s, x.document).text
+    edit_text(window.project, x.document, "Indledning.\n" + text)  # everything moves on
+    before = _anna_codings(window.project)
+    panel.select(first)
+    assert panel.accept_selected() == 0
+    assert _anna_codings(window.project) == before
+    assert "The text changed" in panel.status.text()
+    _settle(qtbot, panel)
+    moved = {(c.suggestion.code_id, c.suggestion.start) for c in panel.candidates}
+    assert (x.code_id, x.start + len("Indledning.\n")) in moved
