@@ -19,8 +19,7 @@ from ..core.exporters.base import VERDICT_COLOURS, cell_text
 from .i18n import tr
 
 CODINGS_ROLE = Qt.ItemDataRole.UserRole + 20
-TONE_ROLE = Qt.ItemDataRole.UserRole + 21
-FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 22
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 21
 
 WIDTHS = {"long": 300, "verdict": 150, "text": 200, "number": 110, "percent": 110}
 MAX_ROW_HEIGHT = 170
@@ -134,8 +133,6 @@ class DisplayModel(QAbstractTableModel):
             return cell.value if isinstance(cell.value, str) else self._texts[r][c]
         if role == CODINGS_ROLE:
             return cell.codings
-        if role == TONE_ROLE:
-            return cell.tone
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -41,6 +41,7 @@ class VerdictDelegate(QStyledItemDelegate):
             colour = tone_colour(verdict)
             if colour is not None:
                 box.setItemData(box.count() - 1, colour, Qt.ItemDataRole.BackgroundRole)
+        box.activated.connect(lambda _i: (self.commitData.emit(box), self.closeEditor.emit(box)))
         return box
 
     def setEditorData(self, editor, index):

@@ -126,8 +126,7 @@ def test_setting_a_verdict_stores_it_and_undo_reverts_it(qtbot, window):
     assert editor is not None and editor.count() == 6
     editor.hidePopup()
     editor.setCurrentIndex(editor.findData("modstrid"))
-    view.table.commitData(editor)
-    view.table.closeEditor(editor, view.table.itemDelegate().EndEditHint.NoHint)
+    editor.activated.emit(editor.currentIndex())   # choosing in the list commits at once
     with window.project.session() as s:
         assert read_state(s, case_id, hyp_id).verdict == "modstrid"
     _settle(qtbot, window)
