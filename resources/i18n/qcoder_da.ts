@@ -1763,7 +1763,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>This document</source>
-        <extracomment>characters of context shown before the first matched term in a one-line excerpt document id, start, end of the chosen candidate a change was made (undoable through the workbench); the window reloads codings</extracomment>
+        <extracomment>document id, start, end of the chosen candidate a change was made (undoable through the workbench); the window reloads codings</extracomment>
         <translation>Dette dokument</translation>
     </message>
     <message>

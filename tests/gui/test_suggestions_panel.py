@@ -14,7 +14,7 @@ from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding
 from qcoder.core.store.models_nlp import SuggestionRejection
 from qcoder.gui.main_window import MainWindow
-from qcoder.gui.suggestions_panel import CANDIDATE_ROLE, HTML_ROLE, Candidate
+from qcoder.gui.suggestion_items import CANDIDATE_ROLE, HTML_ROLE, Candidate
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 
