@@ -150,19 +150,50 @@ def _analysis(text: str, doc) -> Analysis:
     return Analysis(sentences, tokens)
 
 
+#: Texts are analysed in pieces of about this many characters, cut after a line break.
+#: Sentences never cross a line break, so the pieces give the same result as the whole text,
+#: and memory stays bounded for a 50 MB transcript.
+CHUNK = 100_000
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    out, pos, n = [], 0, len(text)
+    while pos < n:
+        end = min(pos + CHUNK, n)
+        if end < n:
+            cut = text.rfind("\n", pos, end)
+            if cut <= pos:
+                cut = text.rfind(" ", pos, end)
+            end = cut + 1 if cut > pos else end
+        out.append((pos, end))
+        pos = end
+    return out
+
+
+def _shifted(analysis: Analysis, offset: int) -> Analysis:
+    if not offset:
+        return analysis
+    return Analysis([(a + offset, b + offset) for a, b in analysis.sentences],
+                    [(a + offset, b + offset, lemma) for a, b, lemma in analysis.tokens])
+
+
 def analyse(text: str) -> Analysis:
     """Sentences and lemmas of `text` in one pass of the pipeline."""
-    if not text.strip():
-        return Analysis([], [])
-    return _analysis(text, get_nlp()(text))
+    return next(analyse_many([text]))
 
 
 def analyse_many(texts: Iterable[str]) -> Iterator[Analysis]:
-    """`analyse` for many texts, streamed through the pipeline in batches."""
+    """`analyse` for many texts, streamed through the pipeline in pieces (see CHUNK)."""
     texts = list(texts)
-    docs = get_nlp().pipe(t if t.strip() else "" for t in texts)
-    for text, doc in zip(texts, docs):
-        yield _analysis(text, doc) if text.strip() else Analysis([], [])
+    pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in _pieces(text)
+              if text[a:b].strip()]
+    docs = get_nlp().pipe(texts[i][a:b] for i, a, b in pieces)
+    results: list[Analysis] = [Analysis([], []) for _ in texts]
+    for (i, a, b), doc in zip(pieces, docs):
+        part = _shifted(_analysis(texts[i][a:b], doc), a)
+        results[i].sentences.extend(part.sentences)
+        results[i].tokens.extend(part.tokens)
+    yield from results
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
