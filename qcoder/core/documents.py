@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,17 +69,21 @@ def store_transcript(session: Session, transcript: Transcript, name: str,
         session.add(sp)
         speakers[speaker_name] = sp
     session.flush()
-    rows = [
+    turns = (
         dict(document_id=doc.id, kind="turn", start=t.start, end=t.end, label=t.speaker,
              speaker_id=speakers[t.speaker].id, time_start=t.time_start, time_end=t.time_end)
         for t in transcript.turns
-    ]
-    rows += [dict(document_id=doc.id, kind="page", start=p.start, end=p.end, label=p.label,
-                  speaker_id=None, time_start=None, time_end=None) for p in transcript.pages]
-    rows += [dict(document_id=doc.id, kind="section", start=p.start, end=p.end, label=p.label,
-                  speaker_id=None, time_start=None, time_end=None) for p in transcript.sections]
-    if rows:
-        session.execute(sa.insert(StructureRange), rows)
+    )
+    spans = (
+        dict(document_id=doc.id, kind=kind_, start=p.start, end=p.end, label=p.label,
+             speaker_id=None, time_start=None, time_end=None)
+        for kind_, group in (("page", transcript.pages), ("section", transcript.sections))
+        for p in group
+    )
+    # inserted in chunks: a 50 MB transcript has ~150,000 turns, too many dicts to hold at once
+    rows = itertools.chain(turns, spans)
+    while chunk := list(itertools.islice(rows, 5000)):
+        session.execute(sa.insert(StructureRange), chunk)
     return Added(doc.id, final, name)
 
 
