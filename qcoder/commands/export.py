@@ -37,7 +37,7 @@ def register(sub) -> None:
                    help="FILE.xlsx, .docx, .csv (several displays: FILE_<display>.csv) or .html")
     p.add_argument("--hypothesis", help="only this hypothesis (id, e.g. H1)")
     p.add_argument("--survey", help="the survey to join (needed when there are several)")
-    p.add_argument("--subgroup", help="survey item to split top-box % by in the joint display")
+    p.add_argument("--subgroup", help="survey item to split top-box %% by in the joint display")
     p.add_argument("--coder", help="only this coder's codings")
     p.add_argument("--round", type=int, help="only codings of this round")
     p.add_argument("--measure", default="count", choices=MEASURES,

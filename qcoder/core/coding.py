@@ -211,7 +211,7 @@ class CodingRow:
     def as_json(self) -> dict:
         return {
             "document": self.document, "start": self.start, "end": self.end,
-            "code": self.code, "coder": self.coder, "text": self.text,
+            "code": self.code, "coder": self.coder, "text": self.text, "id": self.uuid,
         }
 
 

@@ -50,6 +50,7 @@ def test_code_from_csv_and_list(project, project_path, tmp_path, capsys):
     capsys.readouterr()
     assert main(["codings", str(project_path), "--coder", "Bo", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
+    assert all(len(row.pop("id")) == 36 for row in rows)  # the coding's UUID, for `qcoder verdict`
     assert rows == [
         {"document": "interview", "start": 0, "end": 8,
          "code": "Test æøå/Policy-seeking/Økonomiske barrierer", "coder": "Bo", "text": "Fiktivt "},
