@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from .agreement_dialog import open_agreement
 from .attributes_dialog import import_case_attributes
 from .case_panel import CASE_ROLE
 from .dialogs import JournalDialog, SettingsDialog
@@ -14,6 +15,7 @@ from .displays_window import open_displays
 from .edit_text_dialog import edit_document_text
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
+from .package_dialogs import export_package, merge_package_dialog
 from .pseudonymise_dialog import open_pseudonymise
 from .refi_dialogs import export_codebook, export_refi_project, import_codebook, import_refi_project
 from .speakers_panel import open_speakers
@@ -55,6 +57,9 @@ def build_menus(window) -> dict:
             lambda: import_codebook(window))
     _action(window, file_menu, tr("Export codebook (REFI-QDA .q&dc)…"),
             lambda: export_codebook(window))
+    file_menu.addSeparator()
+    _action(window, file_menu, tr("&Export coder package…"), lambda: export_package(window))
+    _action(window, file_menu, tr("&Merge coder package…"), lambda: merge_package_dialog(window))
     file_menu.addSeparator()
     _action(window, file_menu, tr("&Who is coding…"), lambda: window.ask_coder())
     _action(window, file_menu, tr("&Settings…"), lambda: open_settings(window),
@@ -141,6 +146,11 @@ def build_menus(window) -> dict:
     _action(window, project, tr("Memo on the &document…"), window.memo_on_document)
     _action(window, project, tr("Memo on the current c&ode…"), window.memo_on_code)
     _action(window, project, tr("Memo on the selected &case…"), lambda: case_memo(window))
+
+    if "analyse_menu" not in acts:
+        acts["analyse_menu"] = bar.addMenu(tr("&Analyse"))
+    _action(window, acts["analyse_menu"], tr("&Intercoder agreement…"),
+            lambda: open_agreement(window), "Ctrl+Shift+A")
 
     if "analyse_menu" not in acts:
         acts["analyse_menu"] = bar.addMenu(tr("&Analyse"))
