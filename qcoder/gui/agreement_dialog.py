@@ -39,8 +39,8 @@ TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
 
 def unit_names() -> dict[str, str]:
     return {"character": tr("Characters (as NVivo)"), "segment": tr("Coded segments (as MAXQDA)"),
-            "sentence": tr("Sentences"), "paragraph": tr("Paragraphs"),
-            "turn": tr("Speaker turns"), "section": tr("Sections")}
+            "sentence": tr("Sentences"), "paragraph": tr("Paragraphs (split at blank lines)"),
+            "turn": tr("Speaker turns"), "section": tr("Sections (from section markers)")}
 
 
 class AgreementDialog(QDialog):
@@ -378,7 +378,9 @@ class AgreementDialog(QDialog):
     def _summary_html(self, data: dict) -> str:
         s = data["settings"]
         n = s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
-        unit = unit_names()[data["unit"]].lower()
+        unit = {"character": tr("characters"), "segment": tr("coded segments"),
+                "sentence": tr("sentences"), "paragraph": tr("paragraphs"),
+                "turn": tr("speaker turns"), "section": tr("sections")}[data["unit"]]
         parts = [tr("<b>{coders}</b> compared on {unit}: {n} in {docs} documents.").format(
             coders=" · ".join(data["coders"]), unit=unit, n=f"{n:,}".replace(",", " "),
             docs=len(s["documents"]))]

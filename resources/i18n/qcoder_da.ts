@@ -18,19 +18,15 @@
     </message>
     <message>
         <source>Characters (as NVivo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegn (som i NVivo)</translation>
     </message>
     <message>
         <source>Coded segments (as MAXQDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodede segmenter (som i MAXQDA)</translation>
     </message>
     <message>
         <source>Sentences</source>
         <translation>Sætninger</translation>
-    </message>
-    <message>
-        <source>Paragraphs</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Speaker turns</source>
@@ -42,31 +38,31 @@
     </message>
     <message>
         <source>Intercoder agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interkoder-enighed</translation>
     </message>
     <message>
         <source>Tick two or more coders to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt flueben ved to eller flere kodere for at sammenligne dem</translation>
     </message>
     <message>
         <source>Two segments of a code match when their overlap (intersection over union) is at least this share</source>
-        <translation type="unfinished"></translation>
+        <translation>To segmenter med samme kode er enige, når deres overlap (snit over forening) udgør mindst denne andel</translation>
     </message>
     <message>
         <source>A unit counts as coded when a coder&apos;s codings cover more than this share of it (0: any overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>En enhed regnes som kodet, når koderens kodninger dækker mere end denne andel af den (0: ethvert overlap)</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Enhed:</translation>
     </message>
     <message>
         <source>Segment overlap:</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmentoverlap:</translation>
     </message>
     <message>
         <source>Minimum cover:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindste dækning:</translation>
     </message>
     <message>
         <source>Coders</source>
@@ -82,7 +78,7 @@
     </message>
     <message>
         <source>&amp;Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beregn</translation>
     </message>
     <message>
         <source>Code</source>
@@ -90,39 +86,39 @@
     </message>
     <message>
         <source>Domain (parent code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Domæne (overkode)</translation>
     </message>
     <message>
         <source>A domain is a parent code whose sub-codes are used as mutually exclusive categories. Krippendorff&apos;s nominal alpha compares which sub-code each coder gave a unit; a unit a coder gave none of them is missing for that coder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Et domæne er en overkode, hvis underkoder bruges som gensidigt udelukkende kategorier. Krippendorffs nominale alpha sammenligner, hvilken underkode hver koder gav en enhed; en enhed, som en koder ikke gav nogen af dem, mangler for den koder.</translation>
     </message>
     <message>
         <source>Danish</source>
-        <translation type="unfinished"></translation>
+        <translation>Dansk</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Engelsk</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domæner</translation>
     </message>
     <message>
         <source>Methods paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Metodeafsnit</translation>
     </message>
     <message>
         <source>Choose the coders and the unit on the left, then press Compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg koderne og enheden til venstre, og tryk så på Beregn.</translation>
     </message>
     <message>
         <source>&amp;Disagreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uenigheder…</translation>
     </message>
     <message>
         <source>&amp;Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eksportér rapport…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -130,15 +126,15 @@
     </message>
     <message>
         <source>Only the coders whose codings are shown are offered (View &gt; Show codings by).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun kodere, hvis kodninger vises, kan vælges (Vis &gt; Vis kodninger fra).</translation>
     </message>
     <message>
         <source>Tick two or more coders to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt flueben ved to eller flere kodere for at sammenligne dem.</translation>
     </message>
     <message>
         <source>Tick at least one code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sæt flueben ved mindst én kode.</translation>
     </message>
     <message>
         <source>Tick at least one document.</source>
@@ -146,63 +142,71 @@
     </message>
     <message>
         <source>Computing agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Beregner enighed</translation>
     </message>
     <message>
         <source>No report yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen rapport endnu.</translation>
     </message>
     <message>
         <source>&amp;Disagreements ({n})…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uenigheder ({n})…</translation>
     </message>
     <message>
         <source>The disagreement browser compares two coders; compute for two.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uenighedsoversigten sammenligner to kodere; beregn for to.</translation>
     </message>
     <message>
         <source>Domains ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Domæner ({n})</translation>
+    </message>
+    <message>
+        <source>coded segments</source>
+        <translation>kodede segmenter</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>sektioner</translation>
     </message>
     <message>
         <source>&lt;b&gt;{coders}&lt;/b&gt; compared on {unit}: {n} in {docs} documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{coders}&lt;/b&gt; sammenlignet på {unit}: {n} i {docs} dokumenter.</translation>
     </message>
     <message>
         <source>Compared: {scope}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenlignet: {scope}.</translation>
     </message>
     <message>
         <source>{n} codes have warnings: a coefficient is left out where it would mislead; see Notes and the details under the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} koder har advarsler: en koefficient er udeladt, hvor den ville vildlede; se Bemærkninger og detaljerne under tabellen.</translation>
     </message>
     <message>
         <source>Export agreement report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér enighedsrapport</translation>
     </message>
     <message>
         <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-projektmappe</translation>
     </message>
     <message>
         <source>Web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Webside</translation>
     </message>
     <message>
         <source>Writing the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver rapporten</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér rapport</translation>
     </message>
     <message>
         <source>Report written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapporten er skrevet til {path}.</translation>
     </message>
     <message>
         <source>Blind mode hides the other coders&apos; codings, and comparing would show them. Leave blind mode first (View &gt; Blind mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>Blind tilstand skjuler de andre koderes kodninger, og en sammenligning ville vise dem. Forlad blind tilstand først (Vis &gt; Blind tilstand).</translation>
     </message>
     <message>
         <source>{name} ({type}) - double-click to edit</source>
@@ -774,15 +778,15 @@
     </message>
     <message>
         <source>Disagreements: {a} and {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uenigheder: {a} og {b}</translation>
     </message>
     <message>
         <source>Undecided only</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun uafgjorte</translation>
     </message>
     <message>
         <source>Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode:</translation>
     </message>
     <message>
         <source>Document</source>
@@ -790,163 +794,163 @@
     </message>
     <message>
         <source>Coded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodet af</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgørelse</translation>
     </message>
     <message>
         <source>Accept {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptér {a}</translation>
     </message>
     <message>
         <source>Accept {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptér {b}</translation>
     </message>
     <message>
         <source>Both</source>
-        <translation type="unfinished"></translation>
+        <translation>Begge</translation>
     </message>
     <message>
         <source>Neither</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen af dem</translation>
     </message>
     <message>
         <source>Edit: code the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér: kod markeringen</translation>
     </message>
     <message>
         <source>Konsensus codes what {a} coded here</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsensus koder det, {a} kodede her</translation>
     </message>
     <message>
         <source>Konsensus codes what {b} coded here</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsensus koder det, {b} kodede her</translation>
     </message>
     <message>
         <source>Konsensus codes what either coder coded here</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsensus koder det, som en af koderne kodede her</translation>
     </message>
     <message>
         <source>Konsensus does not code this passage with the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsensus koder ikke denne passage med koden</translation>
     </message>
     <message>
         <source>Select the right passage in either text, then press this</source>
-        <translation type="unfinished"></translation>
+        <translation>Markér den rigtige passage i en af teksterne, og tryk så her</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Forrige</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste</translation>
     </message>
     <message>
         <source>Discussion memo: why you decided as you did (saved with the decision, as a memo on the document)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskussionsnotat: hvorfor I afgjorde, som I gjorde (gemmes med afgørelsen som et notat på dokumentet)</translation>
     </message>
     <message>
         <source>Go to the next undecided one after a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå til den næste uafgjorte efter en afgørelse</translation>
     </message>
     <message>
         <source>Undo the last change (also Edit &gt; Undo in the main window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortryd den seneste ændring (også Redigér &gt; Fortryd i hovedvinduet)</translation>
     </message>
     <message>
         <source>Keys: Ctrl+1 accept {a} · Ctrl+2 accept {b} · Ctrl+3 both · Ctrl+0 neither · Ctrl+E edit · Ctrl+Down / Ctrl+Up next / previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Taster: Ctrl+1 acceptér {a} · Ctrl+2 acceptér {b} · Ctrl+3 begge · Ctrl+0 ingen af dem · Ctrl+E redigér · Ctrl+Ned / Ctrl+Op næste / forrige</translation>
     </message>
     <message>
         <source>All codes ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle koder ({n})</translation>
     </message>
     <message>
         <source>{at} of {n} · {done} of {total} decided</source>
-        <translation type="unfinished"></translation>
+        <translation>{at} af {n} · {done} af {total} afgjort</translation>
     </message>
     <message>
         <source>accept {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>acceptér {a}</translation>
     </message>
     <message>
         <source>accept {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>acceptér {b}</translation>
     </message>
     <message>
         <source>both</source>
-        <translation type="unfinished"></translation>
+        <translation>begge</translation>
     </message>
     <message>
         <source>neither</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen af dem</translation>
     </message>
     <message>
         <source>edited range</source>
-        <translation type="unfinished"></translation>
+        <translation>redigeret udsnit</translation>
     </message>
     <message>
         <source>No disagreements to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen uenigheder at vise.</translation>
     </message>
     <message>
         <source>coded here</source>
-        <translation type="unfinished"></translation>
+        <translation>kodet her</translation>
     </message>
     <message>
         <source>not coded here</source>
-        <translation type="unfinished"></translation>
+        <translation>ikke kodet her</translation>
     </message>
     <message>
         <source>coded with &lt;b&gt;{code}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>kodet med &lt;b&gt;{code}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>the {unit} in question ({document}, {start}–{end})</source>
-        <translation type="unfinished"></translation>
+        <translation>omstridt {unit} ({document}, {start}–{end})</translation>
     </message>
     <message>
         <source>coded by {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>kodet af {k}</translation>
     </message>
     <message>
         <source>Decided: {decision}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgjort: {decision}.</translation>
     </message>
     <message>
         <source>Not decided yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke afgjort endnu.</translation>
     </message>
     <message>
         <source>{k} codes {n} passage(s) here: {ranges}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{k} koder {n} passage(r) her: {ranges}.</translation>
     </message>
     <message>
         <source>characters</source>
-        <translation type="unfinished"></translation>
+        <translation>tegn</translation>
     </message>
     <message>
         <source>segment</source>
-        <translation type="unfinished"></translation>
+        <translation>segment</translation>
     </message>
     <message>
         <source>section</source>
-        <translation type="unfinished"></translation>
+        <translation>sektion</translation>
     </message>
     <message>
         <source>Edit the range</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér udsnittet</translation>
     </message>
     <message>
         <source>Select the passage to code in either text first, then choose Edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markér først den passage, der skal kodes, i en af teksterne, og vælg så Redigér.</translation>
     </message>
     <message>
         <source>Consensus decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsensusafgørelse</translation>
     </message>
     <message>
         <source>Codings</source>
@@ -1385,11 +1389,11 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>&amp;Export coder package…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eksportér koderpakke…</translation>
     </message>
     <message>
         <source>&amp;Merge coder package…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Flet koderpakke…</translation>
     </message>
     <message>
         <source>&amp;Who is coding…</source>
@@ -1553,7 +1557,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>&amp;Intercoder agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interkoder-enighed…</translation>
     </message>
     <message>
         <source>&amp;Hypothesis display…</source>
@@ -1892,135 +1896,135 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Enighed</translation>
     </message>
     <message>
         <source>Cohen κ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohen κ</translation>
     </message>
     <message>
         <source>Fleiss κ</source>
-        <translation type="unfinished"></translation>
+        <translation>Fleiss κ</translation>
     </message>
     <message>
         <source>Kripp. α</source>
-        <translation type="unfinished"></translation>
+        <translation>Kripp. α</translation>
     </message>
     <message>
         <source>Nominal α</source>
-        <translation type="unfinished"></translation>
+        <translation>Nominal α</translation>
     </message>
     <message>
         <source>BP κ</source>
-        <translation type="unfinished"></translation>
+        <translation>BP κ</translation>
     </message>
     <message>
         <source>AC1</source>
-        <translation type="unfinished"></translation>
+        <translation>AC1</translation>
     </message>
     <message>
         <source>Percent agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Procentvis enighed</translation>
     </message>
     <message>
         <source>Cohen&apos;s κ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohens κ</translation>
     </message>
     <message>
         <source>Fleiss&apos; κ</source>
-        <translation type="unfinished"></translation>
+        <translation>Fleiss&apos; κ</translation>
     </message>
     <message>
         <source>Krippendorff&apos;s α</source>
-        <translation type="unfinished"></translation>
+        <translation>Krippendorffs α</translation>
     </message>
     <message>
         <source>Krippendorff&apos;s nominal α</source>
-        <translation type="unfinished"></translation>
+        <translation>Krippendorffs nominale α</translation>
     </message>
     <message>
         <source>Brennan-Prediger κ</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennan-Predigers κ</translation>
     </message>
     <message>
         <source>Gwet&apos;s AC1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwets AC1</translation>
     </message>
     <message>
         <source>95% confidence interval: {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>95 %-konfidensinterval: {low} til {high}</translation>
     </message>
     <message>
         <source>matched {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>matchede {n}</translation>
     </message>
     <message>
         <source>{coder} unmatched {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{coder} umatchede {n}</translation>
     </message>
     <message>
         <source>both {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>begge {n}</translation>
     </message>
     <message>
         <source>{coder} only {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>kun {coder} {n}</translation>
     </message>
     <message>
         <source>neither {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen af dem {n}</translation>
     </message>
     <message>
         <source>all {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>alle {n}</translation>
     </message>
     <message>
         <source>none {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen {n}</translation>
     </message>
     <message>
         <source>not used by any compared coder</source>
-        <translation type="unfinished"></translation>
+        <translation>ikke brugt af nogen af de sammenlignede kodere</translation>
     </message>
     <message>
         <source>No compared coder used this code in the compared text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen af de sammenlignede kodere brugte denne kode i den sammenlignede tekst.</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmenter</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Enheder</translation>
     </message>
     <message>
         <source>Pooled over codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet over koderne</translation>
     </message>
     <message>
         <source>Mean across codes (plain mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gennemsnit over koderne (simpelt gennemsnit)</translation>
     </message>
     <message>
         <source>The unweighted mean of the per-code values over {n} used codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Det uvægtede gennemsnit af værdierne for de {n} brugte koder</translation>
     </message>
     <message>
         <source>Every unit × code decision of all codes together</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle enhed × kode-afgørelser for alle koderne tilsammen</translation>
     </message>
     <message>
         <source>Counts: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal: {counts}</translation>
     </message>
     <message>
         <source>Prevalence (share of units coded): {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prævalens (andel kodede enheder): {values}</translation>
     </message>
     <message>
         <source>Sub-codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Underkoder</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -2028,7 +2032,7 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>with its 95% confidence interval below</source>
-        <translation type="unfinished"></translation>
+        <translation>med 95 %-konfidensintervallet nedenunder</translation>
     </message>
     <message>
         <source>Select a cell to read all of it here.</source>
@@ -2486,175 +2490,183 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     </message>
     <message>
         <source>speaker turns</source>
-        <translation type="unfinished"></translation>
+        <translation>taleture</translation>
     </message>
     <message>
         <source>sentences</source>
-        <translation type="unfinished"></translation>
+        <translation>sætninger</translation>
+    </message>
+    <message>
+        <source>Paragraphs (split at blank lines)</source>
+        <translation>Afsnit (delt ved tomme linjer)</translation>
+    </message>
+    <message>
+        <source>Sections (from section markers)</source>
+        <translation>Sektioner (fra sektionsmarkører)</translation>
     </message>
     <message>
         <source>paragraphs</source>
-        <translation type="unfinished"></translation>
+        <translation>afsnit</translation>
     </message>
     <message>
         <source>Export coder package</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér koderpakke</translation>
     </message>
     <message>
         <source>A coder package is a copy of this project for a second coder: the documents below (or a random sample of their units), the codebooks, and none of the other coders&apos; codings. It opens in blind mode. When the coder sends it back, use File &gt; Merge coder package.</source>
-        <translation type="unfinished"></translation>
+        <translation>En koderpakke er en kopi af projektet til en anden koder: dokumenterne herunder (eller en tilfældig stikprøve af deres enheder), kodebøgerne og ingen af de andre koderes kodninger. Den åbner i blind tilstand. Når koderen sender den tilbage, så brug Filer &gt; Flet koderpakke.</translation>
     </message>
     <message>
         <source>the second coder&apos;s name, e.g. Bo</source>
-        <translation type="unfinished"></translation>
+        <translation>den anden koders navn, fx Bo</translation>
     </message>
     <message>
         <source>The ticked documents, whole</source>
-        <translation type="unfinished"></translation>
+        <translation>De afkrydsede dokumenter, hele</translation>
     </message>
     <message>
         <source>A random sample of units from the ticked documents</source>
-        <translation type="unfinished"></translation>
+        <translation>En tilfældig stikprøve af enheder fra de afkrydsede dokumenter</translation>
     </message>
     <message>
         <source>The same seed draws the same units again; it is recorded in the package</source>
-        <translation type="unfinished"></translation>
+        <translation>Det samme frø trækker de samme enheder igen; det gemmes i pakken</translation>
     </message>
     <message>
         <source>New seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyt frø</translation>
     </message>
     <message>
         <source>Number of units:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal enheder:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frø:</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Stikprøve</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gennemse…</translation>
     </message>
     <message>
         <source>For coder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Til koder:</translation>
     </message>
     <message>
         <source>Write to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv til:</translation>
     </message>
     <message>
         <source>Write package</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv pakken</translation>
     </message>
     <message>
         <source>coder</source>
-        <translation type="unfinished"></translation>
+        <translation>koder</translation>
     </message>
     <message>
         <source>Write coder package</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv koderpakke</translation>
     </message>
     <message>
         <source>Type the name of the coder the package is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv navnet på den koder, pakken er til.</translation>
     </message>
     <message>
         <source>A package is for a second coder, not for {k}.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pakke er til en anden koder, ikke til {k}.</translation>
     </message>
     <message>
         <source>Choose where to write the package.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg, hvor pakken skal skrives.</translation>
     </message>
     <message>
         <source>Writing the coder package</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver koderpakken</translation>
     </message>
     <message>
         <source>The package for {coder} is written to {file}, with {n} documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakken til {coder} er skrevet til {file} med {n} dokumenter.</translation>
     </message>
     <message>
         <source>It holds a sample of {n} {unit} (seed {seed}), marked as the units to code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den indeholder en stikprøve på {n} {unit} (frø {seed}), markeret som de enheder, der skal kodes.</translation>
     </message>
     <message>
         <source>Send the file to {coder}. They open it in qcoder, code in blind mode and send it back; then use File &gt; Merge coder package.</source>
-        <translation type="unfinished"></translation>
+        <translation>Send filen til {coder}, som åbner den i qcoder, koder i blind tilstand og sender den tilbage; brug så Filer &gt; Flet koderpakke.</translation>
     </message>
     <message>
         <source>Merge coder package</source>
-        <translation type="unfinished"></translation>
+        <translation>Flet koderpakke</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Flet</translation>
     </message>
     <message>
         <source>Undo this merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortryd denne fletning</translation>
     </message>
     <message>
         <source>{file} is a qcoder project but not a coder package (make one with File &gt; Export coder package).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} er et qcoder-projekt, men ikke en koderpakke (lav en med Filer &gt; Eksportér koderpakke).</translation>
     </message>
     <message>
         <source>Coder: {coder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Koder: {coder}</translation>
     </message>
     <message>
         <source>Made from “{source}” on {created}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lavet ud fra »{source}« {created}</translation>
     </message>
     <message>
         <source>Documents: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenter: {names}</translation>
     </message>
     <message>
         <source>A sample of {n} {unit} (seed {seed})</source>
-        <translation type="unfinished"></translation>
+        <translation>En stikprøve på {n} {unit} (frø {seed})</translation>
     </message>
     <message>
         <source>Merging brings {coder}&apos;s codings into this project as one step that Edit &gt; Undo takes back. Documents are matched by their text and codes by their identity; anything that cannot be matched exactly is listed and left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fletningen henter {coder}s kodninger ind i projektet som ét skridt, som Redigér &gt; Fortryd kan tage tilbage. Dokumenter matches på deres tekst og koder på deres identitet; alt, der ikke kan matches præcist, vises og udelades.</translation>
     </message>
     <message>
         <source>Merging the coder package</source>
-        <translation type="unfinished"></translation>
+        <translation>Fletter koderpakken</translation>
     </message>
     <message>
         <source>Merge coder package {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Flet koderpakke {name}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Merged {coder}&apos;s codings&lt;/b&gt; from {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{coder}s kodninger er flettet ind&lt;/b&gt; fra {file}.</translation>
     </message>
     <message>
         <source>Added {added} · updated {updated} · removed {removed} · unchanged {unchanged}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføjet {added} · opdateret {updated} · fjernet {removed} · uændret {unchanged}</translation>
     </message>
     <message>
         <source>Nothing was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet blev udeladt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{n} problems&lt;/b&gt; - these codings were left out; each says what to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{n} problemer&lt;/b&gt; – disse kodninger blev udeladt; hvert punkt siger, hvad du kan gøre:</translation>
     </message>
     <message>
         <source>The merge was undone; the project is as it was before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fletningen er fortrudt; projektet er som før.</translation>
     </message>
     <message>
         <source>That is the open project itself; choose the package file the coder sent back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det er det åbne projekt selv; vælg den pakkefil, koderen sendte tilbage.</translation>
     </message>
     <message>
         <source>Nothing ticked: the display chooses its default codes.</source>

@@ -381,3 +381,19 @@ def test_browser_navigates_filters_and_closes_for_blind_mode(qtbot, demo_path, t
     window.workbench.set_blind(True)
     assert not browser.isVisible()
     window.close()
+
+
+def test_the_analyse_menu_opens_the_dialog(qtbot, demo_path, tmp_path):
+    window = open_window(qtbot, demo_path, tmp_path)
+    analyse = window.actions["analyse_menu"]
+    action = next(a for a in analyse.actions() if a.text() == "&Intercoder agreement…")
+    assert action.shortcut().toString() == "Ctrl+Shift+A"
+    action.trigger()
+    (dialog,) = [w for w in window.findChildren(agreement_dialog.AgreementDialog)
+                 if w.isVisible()]
+    assert dialog.chosen_coders() == ["Anna", "Bo"]   # the coder first, then the other one
+    assert dialog.unit.currentData() == "sentence" and not dialog.export_button.isEnabled()
+    files = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Export coder package…" in files and "&Merge coder package…" in files
+    dialog.close()
+    window.close()
