@@ -14,7 +14,8 @@ from .textpos import TextPositions
 
 
 def unit_band_color(palette: QPalette) -> QColor:
-    return QColor("#44546b") if is_dark(palette) else QColor("#d3deef")
+    # neutral grey, so that no code colour is mistaken for it
+    return QColor("#4d4d4d") if is_dark(palette) else QColor("#e0e0e0")
 
 
 def konsensus_color(palette: QPalette) -> QColor:
@@ -70,7 +71,7 @@ class CoderPane(QWidget):
         band = QTextCharFormat()
         band.setBackground(unit_band_color(palette))
         fill = QTextCharFormat()
-        fill.setBackground(code_color(color, 120 if is_dark(palette) else 160))
+        fill.setBackground(code_color(color, 140 if is_dark(palette) else 160))
         agreed = QTextCharFormat()
         agreed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         agreed.setUnderlineColor(konsensus_color(palette))

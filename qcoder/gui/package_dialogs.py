@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from html import escape as _esc
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -231,8 +231,9 @@ class MergePackageDialog(QDialog):
             self.merge_button.setEnabled(False)
             return
         created = info.get("created", "")
-        try:
-            created = datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
+        try:  # stored in UTC; shown in the user's time
+            created = datetime.fromisoformat(created).replace(tzinfo=timezone.utc) \
+                .astimezone().strftime("%Y-%m-%d %H:%M")
         except ValueError:
             pass
         lines = [f"<b>{_esc(self.path.name)}</b>",
@@ -245,10 +246,11 @@ class MergePackageDialog(QDialog):
             lines.append(tr("A sample of {n} {unit} (seed {seed})").format(
                 n=info["sample"], unit=sample_unit_names().get(info["unit"], info["unit"]),
                 seed=info["seed"]))
-        lines.append(tr("Merging brings {coder}'s codings into this project as one step that "
-                        "Edit > Undo takes back. Documents are matched by their text and codes "
-                        "by their identity; anything that cannot be matched exactly is listed "
-                        "and left out.").format(coder=_esc(info["coder"]["name"])))
+        lines.append("<br>" + tr(
+            "Merging brings {coder}'s codings into this project as one step that Edit > Undo "
+            "takes back. Documents are matched by their text and codes by their identity; "
+            "anything that cannot be matched exactly is listed and left out.").format(
+                coder=_esc(info["coder"]["name"])))
         self.text.setText("<br>".join(lines))
 
     def merge(self) -> bool:
