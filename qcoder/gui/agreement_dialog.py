@@ -173,6 +173,7 @@ class AgreementDialog(QDialog):
         self._restore()
         self._unit_changed()
         self._show_report()
+        workbench.visibilityChanged.connect(self._visibility_changed)
 
     # -- choices ---------------------------------------------------------------------------
     @staticmethod
@@ -422,6 +423,19 @@ class AgreementDialog(QDialog):
         self.summary.setText(self._summary_html(report.data) + "<br>" + tr(
             "Report written to {path}.").format(path=written))
         return written
+
+    def _visibility_changed(self) -> None:
+        if self.workbench.blind:  # the report shows how the others coded
+            self.close()
+
+    def done(self, result: int) -> None:
+        if self.browser is not None:
+            self.browser.close()  # it lets go of the workbench's signals
+        try:
+            self.workbench.visibilityChanged.disconnect(self._visibility_changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
 
     def open_disagreements(self) -> DisagreementBrowser | None:
         if self.report is None or not self.disagreements_button.isEnabled():

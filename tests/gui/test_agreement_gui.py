@@ -379,7 +379,7 @@ def test_browser_navigates_filters_and_closes_for_blind_mode(qtbot, demo_path, t
     assert all(not browser._decided(browser.items[i.data(0, Qt.ItemDataRole.UserRole)])
                for i in browser._visible())
     window.workbench.set_blind(True)
-    assert not browser.isVisible()
+    assert not browser.isVisible() and not dialog.isVisible()
     window.close()
 
 
