@@ -71,7 +71,10 @@ def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
             continue
         values[key] = _round(est.value)
         if intervals and est.low is not None and not np.isnan(est.low):
-            ci[key] = [_round(est.low), _round(est.high)]
+            # an asymptotic interval can run past what the coefficient can be: report it cut
+            # at the coefficient's range (agreement 0..1, the others at most 1)
+            low_bound = 0.0 if key == "percent_agreement" else -1.0
+            ci[key] = [_round(max(est.low, low_bound)), _round(min(est.high, 1.0))]
     return values, ci
 
 
