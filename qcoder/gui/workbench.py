@@ -18,6 +18,7 @@ from ..core.coding import ApplyCoding, CodingSpec, RemoveCoding, ResizeCoding, S
 from ..core.errors import QcoderError
 from ..core.lookup import coder_by_name
 from ..core.operations import Operation, Result
+from ..core.package import BLIND_META, CURRENT_CODER_META
 from ..core.recode import RecodeCoding
 from ..core.store.models import Code, Coder, Coding, Meta
 from .i18n import tr
@@ -64,7 +65,11 @@ class Workbench(QObject):
         if self.mode not in VISIBILITY:
             self.mode = "all"
         self.chosen = set(_as_list(self._value("chosen", [])))
-        self.blind = str(self._value("blind", "false")).lower() == "true"
+        # a coder package is made for one coder and opens blind, whatever this machine's settings
+        package = project.meta(BLIND_META) == "1"
+        self.blind = package or str(self._value("blind", "false")).lower() == "true"
+        if package and project.meta(CURRENT_CODER_META):
+            self.coder_name = project.meta(CURRENT_CODER_META)
         self.coder_id = None
         if self.coder_name:
             self._ensure_coder()

@@ -169,3 +169,21 @@ def test_package_errors_are_shown_and_nothing_is_written(window, tmp_path, monke
     # the open project itself is refused before any dialog opens
     package_dialogs.merge_package_dialog(window, str(window.project.path))
     assert "open project itself" in shown[-1]
+
+
+def test_a_coder_package_opens_blind_for_its_coder(demo_template, tmp_path, qtbot):
+    """The second coder opens the package on a machine whose settings say another coder and
+    no blind mode: the package's own record wins, and Anna's codings stay out of sight."""
+    from qcoder.core.package import make_package
+
+    with Project.open(demo_template) as project:
+        make_package(project, tmp_path / "bo.qcoder", "Bo",
+                     documents=["borgmester_jens", "fokusgruppe_nordby"])
+    window = MainWindow(Project.open(tmp_path / "bo.qcoder"),
+                        settings=make_settings(tmp_path, coder="Anna"))
+    qtbot.addWidget(window)
+    window.show()
+    wb = window.workbench
+    assert wb.blind and wb.coder_name == "Bo"
+    assert wb.visible_coders() == {"Bo"}
+    window.close()
