@@ -14,7 +14,8 @@ lower case (sentence starts), then read as a compound (`_lookup_lower`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Iterable, Iterator
@@ -121,24 +122,36 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class Analysis:
-    """What one pass of the pipeline gives a text: its sentences and its words' lemmas."""
+    """What the pipeline gives a text: its sentences, and per word its span and lemma.
 
-    sentences: list[tuple[int, int]]
-    tokens: list[Token]
+    Words are kept compactly (offset arrays and lemma ids into `vocab`), because a long
+    transcript has millions of them; `tokens` gives them as (start, end, lemma) tuples.
+    """
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    starts: array = field(default_factory=lambda: array("i"))
+    ends: array = field(default_factory=lambda: array("i"))
+    lemma_ids: array = field(default_factory=lambda: array("i"))
+    vocab: list[str] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Token]:
+        vocab = self.vocab
+        return [(s, e, vocab[i]) for s, e, i in zip(self.starts, self.ends, self.lemma_ids)]
 
 
 def _is_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def _analysis(text: str, doc) -> Analysis:
+def _add_piece(into: Analysis, ids: dict[str, int], text: str, doc, offset: int) -> None:
+    """Append what the pipeline found in `text` (a piece starting at `offset`) to `into`."""
     table = _lookup_table()
-    sentences: list[tuple[int, int]] = []
     for sent in doc.sents:
-        sentences.extend(_split_lines(text, sent.start_char, sent.end_char))
-    tokens: list[Token] = []
+        into.sentences.extend((a + offset, b + offset)
+                              for a, b in _split_lines(text, sent.start_char, sent.end_char))
     for tok in doc:
         word = tok.text
         if not _is_word(word):
@@ -146,8 +159,14 @@ def _analysis(text: str, doc) -> Analysis:
         lemma = tok.lemma_ or word
         if table is not None and lemma == word:  # not in the table as written
             lemma = _lookup_lower(tok.lower_)
-        tokens.append((tok.idx, tok.idx + len(word), lemma.lower()))
-    return Analysis(sentences, tokens)
+        lemma = lemma.lower()
+        lemma_id = ids.get(lemma)
+        if lemma_id is None:
+            lemma_id = ids[lemma] = len(into.vocab)
+            into.vocab.append(lemma)
+        into.starts.append(tok.idx + offset)
+        into.ends.append(tok.idx + offset + len(word))
+        into.lemma_ids.append(lemma_id)
 
 
 #: Texts are analysed in pieces of about this many characters, cut after a line break.
@@ -170,30 +189,30 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _shifted(analysis: Analysis, offset: int) -> Analysis:
-    if not offset:
-        return analysis
-    return Analysis([(a + offset, b + offset) for a, b in analysis.sentences],
-                    [(a + offset, b + offset, lemma) for a, b, lemma in analysis.tokens])
-
-
 def analyse(text: str) -> Analysis:
     """Sentences and lemmas of `text` in one pass of the pipeline."""
     return next(analyse_many([text]))
 
 
 def analyse_many(texts: Iterable[str]) -> Iterator[Analysis]:
-    """`analyse` for many texts, streamed through the pipeline in pieces (see CHUNK)."""
+    """`analyse` for many texts, streamed through the pipeline in pieces (see CHUNK); each
+    text's analysis is yielded as soon as its last piece is done."""
     texts = list(texts)
     pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in _pieces(text)
               if text[a:b].strip()]
     docs = get_nlp().pipe(texts[i][a:b] for i, a, b in pieces)
-    results: list[Analysis] = [Analysis([], []) for _ in texts]
+    done = 0
+    current, ids = Analysis(), {}
     for (i, a, b), doc in zip(pieces, docs):
-        part = _shifted(_analysis(texts[i][a:b], doc), a)
-        results[i].sentences.extend(part.sentences)
-        results[i].tokens.extend(part.tokens)
-    yield from results
+        while done < i:  # texts before this one are complete (or had nothing to analyse)
+            yield current
+            current, ids = Analysis(), {}
+            done += 1
+        _add_piece(current, ids, texts[i][a:b], doc, a)
+    while done < len(texts):
+        yield current
+        current, ids = Analysis(), {}
+        done += 1
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -53,13 +53,13 @@ class DocumentIndex:
 
     @classmethod
     def from_analysis(cls, document_id: int, analysis: Analysis) -> DocumentIndex:
-        ids: dict[str, int] = {}
-        lemma_ids = [ids.setdefault(lemma, len(ids)) for _s, _e, lemma in analysis.tokens]
-        tokens = np.array([(s, e) for s, e, _l in analysis.tokens], dtype=np.int32).reshape(-1, 2)
+        def ints(values) -> np.ndarray:
+            return np.frombuffer(values, dtype=np.intc).astype(np.int32)
+
         return cls(document_id,
                    np.array(analysis.sentences, dtype=np.int32).reshape(-1, 2),
-                   tokens[:, 0].copy(), tokens[:, 1].copy(),
-                   np.array(lemma_ids, dtype=np.int32), list(ids))
+                   ints(analysis.starts), ints(analysis.ends), ints(analysis.lemma_ids),
+                   list(analysis.vocab))
 
     @classmethod
     def from_row(cls, row: TextIndex) -> DocumentIndex:
