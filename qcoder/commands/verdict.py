@@ -55,7 +55,8 @@ def _codings_of(project, case_id: int, paths: list[str]) -> list[str]:
 def cmd_verdicts(args) -> int:
     from ..core.case_codings import CaseCodings
     from ..core.displays import hypothesis_cases
-    from ..core.hypotheses import hypothesis_by_ident, suggest_verdicts, verdict_states
+    from ..core.hypotheses import suggest_verdicts, verdict_states
+    from ..core.lookup import hypothesis_by_ident
     from ..core.store.models import Hypothesis
 
     out = []
@@ -98,7 +99,8 @@ def cmd_hypothesis_add(args) -> int:
 
 
 def cmd_counter(args) -> int:
-    from ..core.hypotheses import FlagCounterEvidence, UnflagCounterEvidence, hypothesis_by_ident
+    from ..core.hypotheses import FlagCounterEvidence, UnflagCounterEvidence
+    from ..core.lookup import hypothesis_by_ident
     from ..core.operations import run
 
     with open_project(args.project) as project:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from .case_codings import CaseCodings
 from .codebook_schema import DIRECTIONS, HYPOTHESIS_KINDS
 from .errors import NotFoundError, QcoderError
-from .lookup import _hint, _nfc
+from .lookup import _nfc, case_by_name, hypothesis_by_ident
 from .operations import Result, run
 from .store.models import Case, Code, CodeHypothesis, Coding, Hypothesis, new_uuid
 from .store.models_analysis import VERDICTS, CounterEvidence, Verdict, VerdictCell
@@ -48,22 +48,6 @@ def parse_verdict(text: str | None) -> str | None:
 
 
 # -- finding things --------------------------------------------------------------------------
-def hypothesis_by_ident(session: Session, ident: str) -> Hypothesis:
-    hyp = session.scalar(sa.select(Hypothesis).where(Hypothesis.ident == _nfc(ident)))
-    if hyp is None:
-        names = list(session.scalars(sa.select(Hypothesis.ident)))
-        raise NotFoundError(f"no hypothesis {ident!r} in the project.{_hint(ident, names)}")
-    return hyp
-
-
-def case_by_name(session: Session, name: str) -> Case:
-    case = session.scalar(sa.select(Case).where(Case.name == _nfc(name)))
-    if case is None:
-        names = list(session.scalars(sa.select(Case.name)))
-        raise NotFoundError(f"no case named {name!r} in the project.{_hint(name, names)}")
-    return case
-
-
 def _hypothesis(session: Session, hypothesis_id: int) -> Hypothesis:
     hyp = session.get(Hypothesis, hypothesis_id)
     if hyp is None:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .errors import NotFoundError
-from .store.models import Code, Codebook, Coder, Document
+from .store.models import Case, Code, Codebook, Coder, Document, Hypothesis
 
 PATH_SEP = "/"
 
@@ -31,21 +31,33 @@ def _hint(name: str, candidates: list[str]) -> str:
     return ""
 
 
+def _named(session: Session, column, name: str, what: str):
+    """The row whose `column` equals `name`, or NotFoundError listing close matches."""
+    row = session.scalar(sa.select(column.class_).where(column == _nfc(name)))
+    if row is None:
+        names = list(session.scalars(sa.select(column)))
+        raise NotFoundError(f"no {what} {name!r} in the project.{_hint(name, names)}")
+    return row
+
+
 def document_by_name(session: Session, name: str) -> Document:
-    doc = session.scalar(sa.select(Document).where(Document.name == _nfc(name)))
-    if doc is None:
-        names = list(session.scalars(sa.select(Document.name)))
-        raise NotFoundError(f"no document named {name!r} in the project.{_hint(name, names)}")
-    return doc
+    return _named(session, Document.name, name, "document named")
+
+
+def case_by_name(session: Session, name: str) -> Case:
+    return _named(session, Case.name, name, "case named")
+
+
+def hypothesis_by_ident(session: Session, ident: str) -> Hypothesis:
+    return _named(session, Hypothesis.ident, ident, "hypothesis")
 
 
 def coder_by_name(session: Session, name: str, create: bool = False) -> Coder:
+    if not create:
+        return _named(session, Coder.name, name, "coder named")
     name = _nfc(name)
     coder = session.scalar(sa.select(Coder).where(Coder.name == name))
     if coder is None:
-        if not create:
-            names = list(session.scalars(sa.select(Coder.name)))
-            raise NotFoundError(f"no coder named {name!r} in the project.{_hint(name, names)}")
         if not name:
             raise NotFoundError("a coder needs a name")
         coder = Coder(name=name)

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .errors import InputFileError, NotFoundError, QcoderError
-from .lookup import _hint
+from .lookup import _hint, _named
 from .store.models import Attribute, Case, CaseValue
 from .store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .survey_files import (
@@ -227,11 +227,7 @@ def dataset_by_name(session: Session, name: str | None = None) -> SurveyDataset:
             raise NotFoundError("the project has no survey; load one with `qcoder survey load`")
         raise NotFoundError("the project has several surveys "
                             f"({', '.join(d.name for d in found)}); name one with --survey")
-    ds = session.scalar(sa.select(SurveyDataset).where(SurveyDataset.name == name))
-    if ds is None:
-        names = list(session.scalars(sa.select(SurveyDataset.name)))
-        raise NotFoundError(f"no survey named {name!r} in the project.{_hint(name, names)}")
-    return ds
+    return _named(session, SurveyDataset.name, name, "survey named")
 
 
 def read_survey(path: str | Path, key: str, *, labels: str | Path | None = None,

@@ -19,7 +19,8 @@ from qcoder.core.demo import build_demo
 from qcoder.core.displays import (
     Options, hypothesis_display, joint_display, motivation_profile, overview_matrix,
 )
-from qcoder.core.hypotheses import counter_evidence, hypothesis_by_ident, read_state
+from qcoder.core.hypotheses import counter_evidence, read_state
+from qcoder.core.lookup import hypothesis_by_ident
 from qcoder.core.lookup import coder_by_name
 from qcoder.core.matrices import code_case_matrix
 from qcoder.core.store import Project

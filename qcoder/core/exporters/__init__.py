@@ -19,7 +19,7 @@ from ..displays import (
     Options, case_codings, hypothesis_display, joint_display, motivation_profile, overview_matrix,
 )
 from ..errors import QcoderError
-from ..hypotheses import hypothesis_by_ident
+from ..lookup import hypothesis_by_ident
 from ..listings import codebook_table, segments_table
 from ..matrices import code_case_matrix
 from ..store.models import Codebook, Coder, Coding, Hypothesis, Meta, StructureRange
