@@ -95,12 +95,19 @@ class OffsetMap:
         suffix = 0
         while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
             suffix += 1
-        # the unchanged head and tail end at line starts, so no word is cut in two ("påvirket."
-        # must not become "påvirke" + an unchanged "t.") before the line and word diffs run
-        prefix = old.rfind("\n", 0, prefix) + 1
-        if suffix and old[len(old) - suffix - 1] != "\n":
-            line_end = old.find("\n", len(old) - suffix)
-            suffix = len(old) - line_end - 1 if line_end >= 0 else 0
+        # the unchanged head and tail never end inside a word, in either text ("påvirket."
+        # must not become "påvirke" + an unchanged "t."), so the word diff sees whole words
+        def inside_word(left: str, right: str) -> bool:
+            return left.isalnum() and right.isalnum()
+
+        while prefix and (inside_word(old[prefix - 1], old[prefix:prefix + 1] or " ")
+                          or inside_word(new[prefix - 1], new[prefix:prefix + 1] or " ")):
+            prefix -= 1
+        while suffix and (inside_word(old[len(old) - suffix - 1:len(old) - suffix] or " ",
+                                      old[len(old) - suffix])
+                          or inside_word(new[len(new) - suffix - 1:len(new) - suffix] or " ",
+                                         new[len(new) - suffix])):
+            suffix -= 1
         ops: list[tuple] = [("equal", 0, prefix, 0, prefix)] if prefix else []
         _refine(old[prefix:len(old) - suffix], new[prefix:len(new) - suffix], prefix, prefix, 0,
                 ops)
