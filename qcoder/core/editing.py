@@ -22,6 +22,7 @@ from .operations import Result, run
 from .store.models import Coder, Coding, Document, StructureRange, utcnow
 from .store.models_editing import DetachedCoding
 from .store.models_nlp import SuggestionRejection
+from .text_index import RefreshIndex
 from .transcript import content_hash, normalise_text
 
 
@@ -126,6 +127,7 @@ class EditText:
         session.add_all(detached)
         doc.text, doc.content_hash = new, content_hash(new)
         session.flush()
+        RefreshIndex((doc.id,)).execute(session)  # sentences and lemmas follow the new text
         report.detached = _detached_info(session, detached, doc.name)
         inverse = RestoreText(doc.id, old, tuple(positions), ranges_before, rejections_before,
                               tuple(d.uuid for d in detached), new, self.label)
@@ -165,6 +167,7 @@ class RestoreText:
                 session.execute(sa.insert(model), list(rows))
         doc.text, doc.content_hash = self.text, content_hash(self.text)
         session.flush()
+        RefreshIndex((doc.id,)).execute(session)
         session.expire(doc)
         return doc.name, EditText(self.document_id, self.redo_text, self.label)
 

@@ -83,11 +83,18 @@ def _refine(old: str, new: str, i0: int, j0: int, level: int, ops: list) -> None
             ops.append((tag, i0 + s1, i0 + s2, j0 + t1, j0 + t2))
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """Whether position `pos` (between two characters) lies inside a word of `text`."""
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
 class OffsetMap:
     """Answers where an old offset or range went in the new text."""
 
-    def __init__(self, old: str, new: str):
+    def __init__(self, old: str, new: str, *, whole_words: bool = False):
         self.old, self.new = old, new
+        self.whole_words = whole_words
+        self._word_map: OffsetMap | None = None
         limit = min(len(old), len(new))
         prefix = 0
         while prefix < limit and old[prefix] == new[prefix]:
@@ -95,19 +102,14 @@ class OffsetMap:
         suffix = 0
         while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
             suffix += 1
-        # the unchanged head and tail never end inside a word, in either text ("påvirket."
-        # must not become "påvirke" + an unchanged "t."), so the word diff sees whole words
-        def inside_word(left: str, right: str) -> bool:
-            return left.isalnum() and right.isalnum()
-
-        while prefix and (inside_word(old[prefix - 1], old[prefix:prefix + 1] or " ")
-                          or inside_word(new[prefix - 1], new[prefix:prefix + 1] or " ")):
-            prefix -= 1
-        while suffix and (inside_word(old[len(old) - suffix - 1:len(old) - suffix] or " ",
-                                      old[len(old) - suffix])
-                          or inside_word(new[len(new) - suffix - 1:len(new) - suffix] or " ",
-                                         new[len(new) - suffix])):
-            suffix -= 1
+        if whole_words:
+            # the unchanged head and tail do not cut a word that runs across the cut in both
+            # texts ("påvirket." must not become "påvirke" + an unchanged "t.")
+            while prefix and _inside_word(old, prefix) and _inside_word(new, prefix):
+                prefix -= 1
+            while (suffix and _inside_word(old, len(old) - suffix)
+                   and _inside_word(new, len(new) - suffix)):
+                suffix -= 1
         ops: list[tuple] = [("equal", 0, prefix, 0, prefix)] if prefix else []
         _refine(old[prefix:len(old) - suffix], new[prefix:len(new) - suffix], prefix, prefix, 0,
                 ops)
@@ -150,7 +152,26 @@ class OffsetMap:
 
     # -- ranges ------------------------------------------------------------------------------
     def range(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where [start, end) went; None when all of its text was deleted."""
+        """Where [start, end) went; None when all of its text was deleted.
+
+        The diff trims the unchanged head and tail character by character, which is exact for
+        most edits but can cut a word at the edge of an edit ("påvirket." read as "påvirke"
+        plus an unchanged "t.", so a deleted "Det var hårdt." keeps that "t."). A range whose
+        text changed is asked again of a diff that keeps words whole at those edges: its answer
+        wins when it finds the range's text intact, or when the first answer kept no whole word.
+        """
+        found = self._range(start, end)
+        text = self.old[start:end]
+        if found is None or self.whole_words or self.new[found[0]:found[1]] == text:
+            return found
+        if self._word_map is None:
+            self._word_map = OffsetMap(self.old, self.new, whole_words=True)
+        other = self._word_map._range(start, end)
+        if other is not None and self.new[other[0]:other[1]] == text:
+            return other
+        return found if self._has_whole_word(*found) else other
+
+    def _range(self, start: int, end: int) -> tuple[int, int] | None:
         if not self.changed:
             return start, end
         ns, ne = self.start(start), self.end(end)
@@ -160,9 +181,8 @@ class OffsetMap:
         found = self._ambiguous_place(start, end, ns)
         if found is not None:
             return found
-        # what the diff kept must hold a whole word of the range: a full stop that the diff
-        # happened to match ("hårdt." -> the "." of "påvirket.") is not the coding surviving
-        if ne > ns and (self._has_whole_word(ns, ne) or not _WORD.search(text)):
+        # a survivor must keep some of the range's letters: a lone full stop is not the coding
+        if ne > ns and (_WORD.search(self.new, ns, ne) or not _WORD.search(text)):
             return ns, ne
         return self._slid_survivor(start, end)
 

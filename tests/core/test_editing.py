@@ -287,3 +287,20 @@ def test_two_edits_on_one_line_detach_the_deleted_sentence():
     assert new[start:end] == "trusler"
     start, end = m.range(old.index("familie"), old.index("påvirket") + len("påvirket"))
     assert new[start:end] == "familie blev påvirket"
+
+
+def test_an_edit_refreshes_the_stored_sentences_and_lemmas(project, tmp_path):
+    """Search and agreement read stored sentences: after an edit (and its undo) they are current."""
+    from qcoder.core.text_index import ensure_indexed, find_lemma, stale_documents
+
+    with project.session() as s:
+        doc = document_by_name(s, "interview")
+    ensure_indexed(project, [doc.id])
+    result = edit_text(project, "interview", doc.text.replace("trusler", "hærværk"))
+    with project.session() as s:
+        assert stale_documents(s, [doc.id]) == []
+        assert find_lemma(s, "hærværk") and not find_lemma(s, "trussel")
+    run(project, result.inverse)
+    with project.session() as s:
+        assert stale_documents(s, [doc.id]) == []
+        assert find_lemma(s, "trussel") and not find_lemma(s, "hærværk")
