@@ -5,6 +5,8 @@ moves the progress bar and raises CancelledError once the user has pressed Cance
 stays responsive (it repaints, the dialog moves) because the work runs in a thread while a
 local event loop waits for it. The caller gets the function's value, or its exception -
 QcoderError for the user's mistakes, CancelledError after Cancel - in the GUI thread.
+The work must touch no widget; it reaches the project only through core functions, which
+open their own sessions (SQLite in WAL mode with a busy timeout serves several threads).
 """
 
 from __future__ import annotations

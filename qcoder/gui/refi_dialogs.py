@@ -26,7 +26,7 @@ from ..core.refi.qdc import QdcReport
 from ..core.store import PROJECT_SUFFIX
 from ..core.store.models import Code, Codebook, Coder, Coding
 from .i18n import tr
-from .long_work import with_progress
+from .long_task import run_task
 
 QDPX_FILTER = "REFI-QDA (*.qdpx)"
 QDC_FILTER = "REFI-QDA (*.qdc)"
@@ -183,8 +183,7 @@ def import_refi_project(window, source: str | None = None, target: str | None = 
         if not target.endswith(PROJECT_SUFFIX):
             target += PROJECT_SUFFIX
     try:
-        summary = with_progress(window, title,
-                                lambda report: import_qdpx(source, target, report))
+        summary = run_task(window, title, lambda report: import_qdpx(source, target, report))
     except QcoderError as exc:
         _failed(window, title, exc)
         return False
@@ -213,9 +212,9 @@ def export_refi_project(window, out: str | None = None) -> ExportSummary | None:
             return None
         if not out.lower().endswith(".qdpx"):
             out += ".qdpx"
+    project = window.project  # the worker thread reads through its own sessions, not the window
     try:
-        summary = with_progress(window, title,
-                                lambda report: export_qdpx(window.project, out, report))
+        summary = run_task(window, title, lambda report: export_qdpx(project, out, report))
     except QcoderError as exc:
         _failed(window, title, exc)
         return None
@@ -252,9 +251,10 @@ def export_codebook(window, out: str | None = None, codebook: int | None = None)
             return None
         if not out.lower().endswith(".qdc"):
             out += ".qdc"
+    project = window.project
     try:
-        path = with_progress(window, title,
-                             lambda _report: export_qdc(window.project, out, codebook))
+        path = run_task(window, title, lambda _report: export_qdc(project, out, codebook),
+                        cancellable=False)
     except QcoderError as exc:
         _failed(window, title, exc)
         return None
@@ -278,8 +278,10 @@ def import_codebook(window, source: str | None = None) -> QdcReport | None:
         source, _ = QFileDialog.getOpenFileName(window, title, _start_dir(window), QDC_FILTER)
         if not source:
             return None
+    project = window.project
     try:
-        report = with_progress(window, title, lambda _report: import_qdc(window.project, source))
+        report = run_task(window, title, lambda _report: import_qdc(project, source),
+                          cancellable=False)
     except QcoderError as exc:
         _failed(window, title, exc)
         return None

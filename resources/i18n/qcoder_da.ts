@@ -2425,10 +2425,6 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>Starter…</translation>
-    </message>
-    <message>
         <source>Accepted suggestion</source>
         <translation>Accepteret forslag</translation>
     </message>

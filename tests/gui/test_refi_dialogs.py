@@ -4,8 +4,12 @@ new project keeps its documents, codings (offsets and coders) and cases; codeboo
 
 from __future__ import annotations
 
+import threading
+
 import sqlalchemy as sa
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from qcoder.core.refi import importer
 
 from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
 from qcoder.core.coding import apply_coding
@@ -101,15 +105,33 @@ def test_blind_export_summary_shows_no_one_elses_counts(qtbot, project, tmp_path
     assert "Bø" not in seen[0] and "Codings per coder" not in seen[0]
 
 
-def test_cancelling_a_refi_import_leaves_no_project(qtbot, project, tmp_path):
+def test_cancelling_a_refi_import_leaves_no_project(qtbot, project, tmp_path, monkeypatch):
     _coded(project)
     window = _window(qtbot, project, tmp_path)
     out = tmp_path / "p.qdpx"
     when_modal(SummaryDialog, lambda d: d.accept())
     export_refi_project(window, str(out))
     target = tmp_path / "aflyst.qcoder"
-    when_modal(QProgressDialog, lambda d: d.cancel())
+    # the real import runs in the worker thread; it waits at its first "storing" report (the
+    # new project file exists by then) until Cancel has been pressed, so the test is not a race
+    real, pressed = importer.import_qdpx, threading.Event()
+
+    def import_held(source, dest, report):
+        def held(done, total, what):
+            if what.startswith("storing"):
+                assert target.exists()
+                pressed.wait(10)
+            report(done, total, what)
+        return real(source, dest, held)
+
+    def cancel(dialog):
+        dialog.findChild(QPushButton).click()
+        pressed.set()
+
+    monkeypatch.setattr("qcoder.gui.refi_dialogs.import_qdpx", import_held)
+    when_modal(QProgressDialog, cancel)
     assert not import_refi_project(window, str(out), str(target))
+    assert pressed.is_set()
     assert not target.exists()
     assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
     assert window.project is project
