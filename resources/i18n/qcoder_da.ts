@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>Apply code</source>
-        <extracomment>the core operations&apos; labels, so that lupdate offers them for translation</extracomment>
+        <extracomment>every core operation&apos;s label (tests/gui/test_undo_labels.py keeps this complete), so that lupdate offers them for translation and the Edit menu&apos;s Undo/Redo entries read in Danish</extracomment>
         <translation>Anvend kode</translation>
     </message>
     <message>
@@ -1708,8 +1708,40 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
         <translation>Omkod</translation>
     </message>
     <message>
+        <source>Merge overlapping codings</source>
+        <translation>Flet overlappende kodninger</translation>
+    </message>
+    <message>
         <source>Code all hits</source>
         <translation>Kod alle fund</translation>
+    </message>
+    <message>
+        <source>Re-attach coding</source>
+        <translation>Genplacér kodning</translation>
+    </message>
+    <message>
+        <source>Rename code</source>
+        <translation>Omdøb kode</translation>
+    </message>
+    <message>
+        <source>Recolour code</source>
+        <translation>Skift kodens farve</translation>
+    </message>
+    <message>
+        <source>Set coding round</source>
+        <translation>Sæt kodningsrunde</translation>
+    </message>
+    <message>
+        <source>Add codebook</source>
+        <translation>Tilføj kodebog</translation>
+    </message>
+    <message>
+        <source>Delete codebook</source>
+        <translation>Slet kodebog</translation>
+    </message>
+    <message>
+        <source>Load REFI-QDA codebook</source>
+        <translation>Indlæs REFI-QDA-kodebog</translation>
     </message>
     <message>
         <source>Edit memo</source>
@@ -1718,6 +1750,46 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Delete memo</source>
         <translation>Slet memo</translation>
+    </message>
+    <message>
+        <source>Add memo</source>
+        <translation>Tilføj memo</translation>
+    </message>
+    <message>
+        <source>Remove memo</source>
+        <translation>Fjern memo</translation>
+    </message>
+    <message>
+        <source>Remove documents</source>
+        <translation>Fjern dokumenter</translation>
+    </message>
+    <message>
+        <source>Restore documents</source>
+        <translation>Gendan dokumenter</translation>
+    </message>
+    <message>
+        <source>Edit transcript</source>
+        <translation>Redigér transskription</translation>
+    </message>
+    <message>
+        <source>Refresh text index</source>
+        <translation>Opdatér tekstindeks</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>Omdøb taler</translation>
+    </message>
+    <message>
+        <source>Set interviewer</source>
+        <translation>Angiv interviewer</translation>
+    </message>
+    <message>
+        <source>Link speaker to case</source>
+        <translation>Knyt taler til case</translation>
+    </message>
+    <message>
+        <source>Edit speakers</source>
+        <translation>Redigér talere</translation>
     </message>
     <message>
         <source>Edit case attribute</source>
@@ -1742,6 +1814,34 @@ Projekt &amp;gt; Dagbog rummer daterede noter om hele projektet.&lt;/p&gt;</tran
     <message>
         <source>Merge codes</source>
         <translation>Slå koder sammen</translation>
+    </message>
+    <message>
+        <source>Create hypothesis</source>
+        <translation>Opret hypotese</translation>
+    </message>
+    <message>
+        <source>Delete hypothesis</source>
+        <translation>Slet hypotese</translation>
+    </message>
+    <message>
+        <source>Edit hypothesis</source>
+        <translation>Redigér hypotese</translation>
+    </message>
+    <message>
+        <source>Link code to hypothesis</source>
+        <translation>Knyt kode til hypotese</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>Afvis forslag</translation>
+    </message>
+    <message>
+        <source>Edit citation template</source>
+        <translation>Redigér skabelon for kildehenvisning</translation>
+    </message>
+    <message>
+        <source>Set project setting</source>
+        <translation>Sæt projektindstilling</translation>
     </message>
     <message>
         <source>Batch</source>
