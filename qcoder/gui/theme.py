@@ -1,12 +1,14 @@
 """Light and dark palettes on the Fusion style, following the system's colour scheme unless the
 user chose one. Code colours stay as the codebook sets them; only their highlight strength
-adapts (document_view.highlight_alpha)."""
+adapts (document_view.highlight_alpha). Fusion outlines check boxes in the window colour made
+darker, which vanishes on a dark palette; `ThemeStyle` redraws that outline legibly (radio
+buttons too)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 THEMES = ("system", "light", "dark")
 
@@ -43,9 +45,48 @@ def light_palette() -> QPalette:
     return p
 
 
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class ThemeStyle(QProxyStyle):
+    """Fusion, with check boxes (plain and in item views) and radio buttons outlined in a
+    colour that stands out from a dark background (about 4:1 against the dark Base)."""
+
+    OUTLINED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+    def __init__(self):
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element, option, painter: QPainter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self.OUTLINED or not is_dark(option.palette):
+            return
+        state, flag = option.state, QStyle.StateFlag
+        if state & flag.State_HasFocus and state & flag.State_KeyboardFocusChange:
+            return  # Fusion's focus outline (Highlight) says more
+        if state & flag.State_Enabled:
+            colour = option.palette.color(QPalette.ColorRole.PlaceholderText)
+        else:
+            colour = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Mid)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(colour))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            painter.translate(0.5, 0.5)   # Fusion's own geometry for the box
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        else:                             # ... and for the circle
+            radius = (rect.width() + (rect.width() + 1) % 2) / 2.0 - 1
+            painter.drawEllipse(QPointF(rect.center()) + QPointF(1, 1), radius, radius)
+        painter.restore()
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> bool:
-    """Set the palette; returns whether it is dark."""
-    app.setStyle(QStyleFactory.create("Fusion"))
+    """Set the style and palette; returns whether it is dark."""
+    app.setStyle(ThemeStyle())
     dark = theme == "dark" or (theme == "system" and system_is_dark())
     app.setPalette(dark_palette() if dark else light_palette())
     return dark

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from qcoder.gui.theme import apply_theme
+from qcoder.gui.theme import ThemeStyle, apply_theme
 
 
 def screenshot(widget, folder: Path, name: str) -> QImage:
@@ -34,9 +34,10 @@ def dark_theme():
     """The application in qcoder's dark theme for the duration; the old look restored after."""
     app = QApplication.instance()
     palette, style = QPalette(app.palette()), app.style().name()
+    ours = isinstance(app.style(), ThemeStyle)   # a proxy style has no name to restore by
     apply_theme(app, "dark")
     try:
         yield
     finally:
-        app.setStyle(QStyleFactory.create(style))
+        app.setStyle(ThemeStyle() if ours else QStyleFactory.create(style))
         app.setPalette(palette)
