@@ -62,14 +62,14 @@ def document(rng: random.Random, name: str, words: int, words_per_page: int = 45
         since_page += n
         if since_page >= words_per_page:
             # the page ends right after the speech: importers drop blank lines at page edges
-            parts[-1] = line.rstrip("\n") + "\f"
+            parts[-1] = line.rstrip("\n") + "\n\f"
             offset -= 1
             pages.append((page_start, offset - 1))
             page_start = offset
             since_page = 0
-    text = "".join(parts)
-    pages.append((page_start, len(text.rstrip())))
-    return SyntheticDocument(name, text, turns, pages)
+    if page_start < turns[-1][1]:  # unless the last turn closed a page
+        pages.append((page_start, turns[-1][1]))
+    return SyntheticDocument(name, "".join(parts), turns, pages)
 
 
 def corpus(n_docs: int, words: int, seed: int = 1) -> list[SyntheticDocument]:
