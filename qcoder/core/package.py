@@ -6,7 +6,8 @@ codings but the second coder's own; blind mode is on inside it. Merging matches 
 content hash and codes by UUID. Anything that cannot be matched exactly - a document edited
 since, a code that is gone - is reported with what to do and left out, never mis-attached.
 After a merge the project remembers which ranges the coder was given, so agreement compares
-only those.
+only those. Both take a `report(done, total, what)` callback; CancelledError raised from it
+stops the work with the project unchanged and no package file left behind.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ BLIND_META = "blind_mode"
 CURRENT_CODER_META = "current_coder"
 ASSIGNMENT_PREFIX = "assignment:"
 SAMPLE_UNITS = ("turn", "sentence", "paragraph")
+MERGE_CHUNK = 500  # codings merged between two progress reports
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,26 @@ def _copy_rows(src: Session, dst: Session, model, where=None, change=None) -> li
     return rows
 
 
+def _copy_document(src: Session, dst: Session, doc_id: int) -> None:
+    _copy_rows(src, dst, Document, Document.id == doc_id)
+    _copy_rows(src, dst, Speaker, Speaker.document_id == doc_id, lambda r: r | {"case_id": None})
+    _copy_rows(src, dst, StructureRange, StructureRange.document_id == doc_id)
+    _copy_rows(src, dst, TextIndex, TextIndex.document_id == doc_id)
+
+
+def _remove_project_file(path: Path) -> None:
+    for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        extra.unlink(missing_ok=True)
+
+
 def make_package(project, out: str | Path, coder: str, *, documents: list[str] | None = None,
-                 sample: int | None = None, unit: str = "turn", seed: int | None = None) -> dict:
-    """Write a coder package for `coder` to `out`; returns what went in (for the user)."""
+                 sample: int | None = None, unit: str = "turn", seed: int | None = None,
+                 report=None) -> dict:
+    """Write a coder package for `coder` to `out`; returns what went in (for the user).
+
+    `report(done, total, what)` hears of each document copied. Sentence samples index the
+    documents first; a cancel then keeps the index made so far (derived data, no user change).
+    """
     out = Path(out)
     if sample is not None and unit not in SAMPLE_UNITS:
         raise QcoderError(f"--unit {unit}: a sample is drawn from {', '.join(SAMPLE_UNITS)}")
@@ -104,7 +123,7 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
     if not doc_ids:
         raise QcoderError("the project has no documents to put in a package")
     if sample is not None and unit == "sentence":
-        ensure_indexed(project, doc_ids)  # sentences are stored once per text
+        ensure_indexed(project, doc_ids, report)  # sentences are stored once per text
     with project.session() as s:
         existing = s.scalar(sa.select(Coder).where(Coder.name == coder.strip()))
         coder_uuid = existing.uuid if existing else new_uuid()
@@ -121,12 +140,10 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
             with package.transaction() as d:
                 if package.engine.dialect.name == "sqlite":
                     d.execute(sa.text("PRAGMA defer_foreign_keys=ON"))
-                in_docs = Document.id.in_(doc_ids)
-                _copy_rows(s, d, Document, in_docs)
-                _copy_rows(s, d, Speaker, Speaker.document_id.in_(doc_ids),
-                           lambda r: r | {"case_id": None})
-                _copy_rows(s, d, StructureRange, StructureRange.document_id.in_(doc_ids))
-                _copy_rows(s, d, TextIndex, TextIndex.document_id.in_(doc_ids))
+                for done, doc in enumerate(docs):
+                    if report:
+                        report(done, len(docs), f"copying {doc.name}")
+                    _copy_document(s, d, doc.id)
                 _copy_rows(s, d, Codebook)
                 _copy_rows(s, d, Code)
                 _copy_rows(s, d, Hypothesis)
@@ -153,10 +170,11 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
                                    BLIND_META: "1", CURRENT_CODER_META: coder.strip(),
                                    "current_round": str(project.current_round)}.items():
                     d.merge(Meta(key=key, value=value))
+                if report:
+                    report(len(docs), len(docs), "codebooks and codings copied")
         except BaseException:
             package.close()
-            for extra in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
-                extra.unlink(missing_ok=True)
+            _remove_project_file(out)
             raise
         package.close()
     return {"file": str(out), "coder": coder.strip(), "documents": [x.name for x in docs],
@@ -213,11 +231,23 @@ def _unit_ranges(info: dict, doc_uuid: str, length: int) -> list[list[int]]:
     return [[0, length]]
 
 
-def merge_package(project, package_path: str | Path) -> Result:
+def _execute_reporting(session: Session, ops: list, label: str, report):
+    """Execute `ops` as one Batch, reporting after each chunk; returns the Batch's inverse."""
+    inverses = []
+    for first in range(0, len(ops), MERGE_CHUNK):
+        _values, inverse = Batch(tuple(ops[first:first + MERGE_CHUNK])).execute(session)
+        inverses.append(inverse)
+        if report:
+            report(min(first + MERGE_CHUNK, len(ops)), len(ops), "merging codings")
+    return Batch(tuple(reversed(inverses)), label)
+
+
+def merge_package(project, package_path: str | Path, report=None) -> Result:
     """Bring the package coder's codings into `project` as one undoable step.
 
     The value is a MergeSummary; codings that cannot be matched exactly are not merged and
-    each such case is listed in `problems` with what to do.
+    each such case is listed in `problems` with what to do. `report(done, total, what)` hears
+    of the codings merged; a cancel rolls the whole merge back.
     """
     package_path = Path(package_path)
     pkg = Project.open(package_path)
@@ -315,7 +345,7 @@ def merge_package(project, package_path: str | Path) -> Result:
                 f"project's codebook with the same UUID, or recode them after merging")
         ops.append(SetMeta(ASSIGNMENT_PREFIX + coder.uuid,
                            _assignment(s, coder, info, doc_map, pdocs)))
-        _values, inverse = Batch(tuple(ops), label=f"Merge coder package {package_path.name}").execute(s)
+        inverse = _execute_reporting(s, ops, f"Merge coder package {package_path.name}", report)
     return Result(summary, inverse)
 
 

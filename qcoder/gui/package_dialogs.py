@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.agreement.consensus import KONSENSUS
-from ..core.errors import QcoderError
+from ..core.errors import CancelledError, QcoderError
 from ..core.package import make_package, merge_package, package_info
 from ..core.store import PROJECT_SUFFIX, Project
 from ..core.store.models import Document
@@ -158,11 +158,14 @@ class ExportPackageDialog(QDialog):
             out += PROJECT_SUFFIX
         every = len(documents) == self.documents.count()
         sample = self.sample_size.value() if self.sampled.isChecked() else None
+        # read in this thread: the work below runs in another and touches no widget
+        project, unit, seed = self.project, self.unit.currentData(), self.seed.value()
         try:
-            self.info = run_task(self, tr("Writing the coder package"), lambda _step: make_package(
-                self.project, out, coder, documents=None if every else documents, sample=sample,
-                unit=self.unit.currentData(), seed=self.seed.value() if sample else None),
-                cancellable=False)
+            self.info = run_task(self, tr("Writing the coder package"), lambda report: make_package(
+                project, out, coder, documents=None if every else documents, sample=sample,
+                unit=unit, seed=seed if sample else None, report=report))
+        except CancelledError:
+            return  # nothing written; the dialog stays for another try
         except QcoderError as exc:
             QMessageBox.warning(self, tr("Export coder package"), str(exc))
             return
@@ -254,10 +257,12 @@ class MergePackageDialog(QDialog):
         self.text.setText("<br>".join(lines))
 
     def merge(self) -> bool:
+        project, path = self.project, self.path
         try:
             result = run_task(self, tr("Merging the coder package"),
-                              lambda _step: merge_package(self.project, self.path),
-                              cancellable=False)
+                              lambda report: merge_package(project, path, report=report))
+        except CancelledError:
+            return False  # rolled back; the dialog still offers Merge
         except QcoderError as exc:
             QMessageBox.warning(self, tr("Merge coder package"), str(exc))
             return False

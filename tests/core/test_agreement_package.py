@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from qcoder.core.agreement import agreement_report
 from qcoder.core.documents import store_transcript
-from qcoder.core.errors import QcoderError
+from qcoder.core import package
+from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.importers import structure
 from qcoder.core.operations import run
 from qcoder.core.package import BLIND_META, make_package, merge_package, package_info
@@ -163,3 +164,71 @@ def test_assignment_is_stored_as_json_per_coder(project, tmp_path):
         bo = s.scalar(sa.select(Coder).where(Coder.name == "Bo"))
     data = json.loads(project.meta("assignment:" + bo.uuid))
     assert data["coder"] == "Bo" and sum(len(v) for v in data["documents"].values()) == 2
+
+
+# -- progress and cancelling ----------------------------------------------------------------------
+def snapshot(project) -> dict[str, list]:
+    """Every row of every table, to tell that a cancelled step changed nothing."""
+    with project.engine.connect() as conn:
+        return {t: sorted(map(tuple, conn.execute(sa.text(f'SELECT * FROM "{t}"'))), key=repr)
+                for t in sa.inspect(conn).get_table_names()}
+
+
+def cancel_at(when):
+    """A report that records each call and cancels on the first one `when` picks out."""
+    seen = []
+
+    def report(done, total, what):
+        seen.append((done, total, what))
+        if when(done, total, what):
+            raise CancelledError("Cancelled; nothing was changed.")
+    return report, seen
+
+
+def test_making_a_package_reports_each_document(project, tmp_path):
+    report, seen = cancel_at(lambda *_: False)
+    make_package(project, tmp_path / "bo.qcoder", "Bo", report=report)
+    assert [s[:2] for s in seen] == [(0, 2), (1, 2), (2, 2)]
+    assert seen[0][2] == "copying hanne_ø"
+
+
+@pytest.mark.parametrize("sample, unit", [(None, "turn"), (5, "turn"), (2, "sentence")])
+def test_cancelling_a_package_leaves_no_file_and_the_project_as_it_was(project, tmp_path,
+                                                                      sample, unit):
+    code_all_answers(project, tmp_path, "Bo", path("Økonomi"))
+    if unit == "sentence":  # indexing is derived data a cancel keeps; index first to compare
+        make_package(project, tmp_path / "indeks.qcoder", "Bo", sample=1, unit="sentence")
+    before, files = snapshot(project), sorted(tmp_path.iterdir())
+    out = tmp_path / "aflyst æøå.qcoder"
+    # cancel once the package holds a document (the sentence sample has one only)
+    report, seen = cancel_at(lambda done, total, what: done == 1 and what != "documents indexed")
+    with pytest.raises(CancelledError):
+        make_package(project, out, "Bo", sample=sample, unit=unit, seed=4, report=report)
+    assert sorted(tmp_path.iterdir()) == files  # no package, -wal, -shm or .lock
+    assert snapshot(project) == before
+    make_package(project, out, "Bo", sample=sample, unit=unit, seed=4)  # the name is free
+    assert out.exists()
+
+
+def test_cancelling_a_merge_rolls_it_all_back(project, tmp_path, monkeypatch):
+    out = tmp_path / "bo.qcoder"
+    make_package(project, out, "Bo")
+    with Project.open(out) as pkg:
+        code(pkg, tmp_path, "Bo", [(doc, a, b, path("Økonomi")) for doc in ("jens_æ", "hanne_ø")
+                                   for a, b in turns(pkg, doc)[1::2]])
+    monkeypatch.setattr(package, "MERGE_CHUNK", 4)  # 12 codings and the assignment: 4 chunks
+    before = snapshot(project)
+    report, seen = cancel_at(lambda done, total, what: done == 12)
+    with pytest.raises(CancelledError):
+        merge_package(project, out, report=report)
+    assert seen == [(4, 13, "merging codings"), (8, 13, "merging codings"),
+                    (12, 13, "merging codings")]
+    assert snapshot(project) == before
+
+    report, seen = cancel_at(lambda *_: False)
+    result = merge_package(project, out, report=report)
+    assert result.value.added == 12 and seen[-1][:2] == (13, 13)
+    run(project, result.inverse)  # undone chunk by chunk, in reverse
+    after = snapshot(project)
+    assert before.pop("coders") == [] and [r[2] for r in after.pop("coders")] == ["Bo"]
+    assert after == before  # all but the coder's name, which undo keeps

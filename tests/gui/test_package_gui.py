@@ -4,9 +4,11 @@ a package for a new coder, coded inside the package, merged back through the dia
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from qcoder.core.coding import ApplyCoding, CodingSpec
 from qcoder.core.demo import build_demo
@@ -17,6 +19,7 @@ from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document
 from qcoder.gui import package_dialogs
 from qcoder.gui.main_window import MainWindow
+from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 
 CODE = "Demo: exit, pres og vurdering/Policy-seeking/Samarbejde i byrådet"
@@ -187,3 +190,57 @@ def test_a_coder_package_opens_blind_for_its_coder(demo_template, tmp_path, qtbo
     assert wb.blind and wb.coder_name == "Bo"
     assert wb.visible_coders() == {"Bo"}
     window.close()
+
+
+def hold_until_cancel(monkeypatch, name: str) -> threading.Event:
+    """Run the real core function `name` of package_dialogs, held at its first progress report
+    until the test has pressed Cancel (so pressing it is no race with quick work)."""
+    real, pressed = getattr(package_dialogs, name), threading.Event()
+
+    def held(*args, report, **kwargs):
+        def hold(done, total, what):
+            pressed.wait(10)
+            report(done, total, what)   # raises CancelledError once Cancel is pressed
+        return real(*args, report=hold, **kwargs)
+
+    def press(dialog):
+        dialog.findChild(QPushButton).click()
+        pressed.set()
+
+    monkeypatch.setattr(package_dialogs, name, held)
+    when_modal(QProgressDialog, press)
+    return pressed
+
+
+def test_writing_and_merging_a_package_can_be_cancelled(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(package_dialogs.QMessageBox, "warning",
+                        lambda _p, _t, text: shown.append(text))
+    wb = window.workbench
+    dialog = package_dialogs.ExportPackageDialog(window.project, wb, window)
+    dialog.coder.setCurrentText("Cecilie")
+    dialog.sampled.setChecked(True)
+    dialog.sample_size.setValue(6)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("turn"))
+    out = tmp_path / "aflyst æøå.qcoder"
+    dialog.out.setText(str(out))
+    pressed = hold_until_cancel(monkeypatch, "make_package")
+    dialog.accept()
+    assert pressed.is_set() and shown == []
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert sorted(p.name for p in tmp_path.iterdir() if "aflyst" in p.name) == []
+    monkeypatch.undo()
+
+    dialog.accept()   # the dialog kept what was chosen; this time it is written
+    assert dialog.result() == dialog.DialogCode.Accepted and out.exists()
+    code_inside(out, "Cecilie", 3)
+    before = (codings_of(window.project, "Cecilie"), wb.undo.count())
+    merge = package_dialogs.MergePackageDialog(window.project, wb, out, window)
+    merge.show()
+    pressed = hold_until_cancel(monkeypatch, "merge_package")
+    assert not merge.merge()
+    assert pressed.is_set() and shown == []
+    assert (codings_of(window.project, "Cecilie"), wb.undo.count()) == before
+    assert merge.merge_button.isVisible() and merge.summary is None
+    monkeypatch.undo()
+    assert merge.merge() and merge.summary.added == 3
