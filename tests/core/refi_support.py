@@ -49,8 +49,8 @@ def schema(name: str) -> xmlschema.XMLSchema:
 
 
 def build_rich_project(path: Path) -> Project:
-    """Two codebooks, two documents (one with emoji), two coders, cases with typed
-    attributes, and memos on the project, a document, a code, a case and a coding."""
+    """Two codebooks, two documents (one with emoji; two corpus kinds), two coders, cases with
+    typed attributes, and memos on the project, a document, a code, a case and a coding."""
     project = Project.create(path, title="Pres på ansatte – æøå")
     folder = path.parent
     (folder / "cb1.yaml").write_text(CODEBOOK, encoding="utf-8")
@@ -60,7 +60,7 @@ def build_rich_project(path: Path) -> Project:
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     (folder / "ærø emoji.txt").write_bytes(EMOJI_TEXT.encode("utf-8"))
     add_document(project, read_transcript(folder / "interview.txt"), kind="mayor_interview")
-    add_document(project, read_transcript(folder / "ærø emoji.txt"))
+    add_document(project, read_transcript(folder / "ærø emoji.txt"), kind="vignette_group")
     with project.transaction() as s:
         doc = document_by_name(s, "interview")
         emoji = document_by_name(s, "ærø emoji")
@@ -112,7 +112,7 @@ def snapshot(project: Project) -> dict:
         paths = code_paths(s)
         coders = dict(s.execute(sa.select(Coder.id, Coder.name)).all())
         return {
-            "documents": {d.uuid: (d.name, d.text) for d in s.scalars(sa.select(Document))},
+            "documents": {d.uuid: (d.name, d.text, d.kind) for d in s.scalars(sa.select(Document))},
             "codebooks": {b.uuid: (b.name, b.description) for b in s.scalars(sa.select(Codebook))},
             "codes": {c.uuid: (paths[c.id], c.position, c.color, c.definition)
                       for c in s.scalars(sa.select(Code))},

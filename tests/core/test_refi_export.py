@@ -89,11 +89,33 @@ def test_round_trip_keeps_everything_refi_carries(rich, tmp_path):
     with Project.open(tmp_path / "igen.qcoder") as again:
         after = snapshot(again)
         assert after == before
+        assert sorted(kind for _n, _t, kind in after["documents"].values()) == [
+            "mayor_interview", "vignette_group"]
         export_qdpx(again, tmp_path / "igen.qdpx")
     # and the re-export names everything with the same GUIDs
     first = {el.get("guid") for el in ET.fromstring(_qde(tmp_path / "ud.qdpx")).iter()}
     second = {el.get("guid") for el in ET.fromstring(_qde(tmp_path / "igen.qdpx")).iter()}
     assert first == second
+
+
+def test_corpus_kind_travels_as_a_variable_of_each_source(rich, tmp_path):
+    export_qdpx(rich, tmp_path / "ud.qdpx")
+    qde = _qde(tmp_path / "ud.qdpx")
+    schema("Project-mrt2019.xsd").validate(qde.decode("utf-8"))
+    root = ET.fromstring(qde)
+    variables = {v.get("name"): v for v in root.iter(f"{{{NS}}}Variable")}
+    kind_var = variables["Document kind (qcoder)"]
+    assert kind_var.get("typeOfVariable") == "Text"
+    assert "mayor_interview" in kind_var.find(f"{{{NS}}}Description").text
+    kinds = {}
+    for src in root.iter(f"{{{NS}}}TextSource"):
+        (value,) = src.findall(f"{{{NS}}}VariableValue")
+        assert value.find(f"{{{NS}}}VariableRef").get("targetGUID") == kind_var.get("guid")
+        kinds[src.get("name")] = value.find(f"{{{NS}}}TextValue").text
+    assert kinds == {"interview": "mayor_interview", "ærø emoji": "vignette_group"}
+    # the case attributes are still exactly the project's, not joined by the kind
+    attributes = {name for name, _type, _cats in snapshot(rich)["attributes"].values()}
+    assert set(variables) == attributes | {"Document kind (qcoder)"}
 
 
 def test_qdc_export_validates_and_loads_into_another_project(rich, tmp_path):

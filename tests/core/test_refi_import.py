@@ -13,7 +13,8 @@ import sqlalchemy as sa
 
 from qcoder.core.refi import import_qdpx
 from qcoder.core.store import Project
-from qcoder.core.store.models import Case, Code, Coder, Coding, Document, Memo, StructureRange
+from qcoder.core.store.models import (Attribute, Case, Code, Coder, Coding, Document, Memo,
+                                      StructureRange)
 from qcoder.core.transcript import normalise_text
 from tests.core.refi_support import EMOJI_TEXT, FIXTURES, utf16_units, write_qdpx
 
@@ -184,6 +185,38 @@ def test_relative_sources_categories_users_and_what_is_skipped(tmp_path):
             assert {c.uuid for c in s.scalars(sa.select(Coder))} >= {KAREN, SOREN}
             assert s.scalar(sa.select(Code.color).where(Code.name == "Pres")) == "#CC0000"
             assert list(s.scalars(sa.select(Document.name))) == ["A"]
+
+
+def test_document_kinds_from_a_file_another_tool_has_rewritten(tmp_path):
+    """A tool that kept qcoder's variable by name but gave it a GUID of its own, and has a
+    document variable of its own that qcoder has no place for."""
+    kind, age = "{E0000000-0000-0000-0000-00000000000A}", "e0000000-0000-0000-0000-00000000000b"
+    variables = (f'<Variables><Variable guid="{kind}" name="Document kind (qcoder)" '
+                 'typeOfVariable="Text"/>'
+                 f'<Variable guid="{age}" name="Alder" typeOfVariable="Integer"/></Variables>')
+
+    def source(n: int, name: str, value: str, extra: str = "") -> str:
+        return (f'<TextSource guid="d0000000-0000-0000-0000-00000000010{n}" name="{name}">'
+                f'<PlainTextContent>Mette: Tekst {n}.</PlainTextContent>'
+                f'<VariableValue><VariableRef targetGUID="{kind}"/>'
+                f'<TextValue>{value}</TextValue></VariableValue>{extra}</TextSource>')
+
+    sources = (source(1, "Vignet Ærø", "vignette_group",
+                      f'<VariableValue><VariableRef targetGUID="{age}"/>'
+                      '<IntegerValue>54</IntegerValue></VariableValue>')
+               + source(2, "Andet", "Interview")
+               + '<TextSource guid="d0000000-0000-0000-0000-000000000103" name="Uden">'
+                 '<PlainTextContent>Mette: Ingen.</PlainTextContent></TextSource>')
+    summary = import_qdpx(write_qdpx(tmp_path / "k.qdpx", _project("MAXQDA 2022", sources,
+                                                                  variables)),
+                          tmp_path / "k.qcoder")
+    assert summary.skipped["values of variables on sources (qcoder keeps variables on cases)"] == 1
+    assert any("'Interview'" in c and "imported as 'other'" in c for c in summary.changes)
+    assert summary.attributes == 1   # Alder; the kind is no case attribute
+    with _open(tmp_path / "k.qcoder") as p, p.session() as s:
+        kinds = dict(s.execute(sa.select(Document.name, Document.kind)).all())
+        assert kinds == {"Vignet Ærø": "vignette_group", "Andet": "other", "Uden": "other"}
+        assert list(s.scalars(sa.select(Attribute.name))) == ["Alder"]
 
 
 # -- the real NVivo export (opt-in) -------------------------------------------------------------

@@ -8,7 +8,8 @@ unchanged project twice gives the same bytes.
 
 Where REFI-QDA has no place for something, the nearest honest one is used: a coding is one
 PlainTextSelection with one Coding by its coder; a coding's memo text is a Note; a memo on a
-case is a Note with a Link to the case (cases take no NoteRef in the standard).
+case is a Note with a Link to the case (cases take no NoteRef in the standard); a document's
+corpus kind is the value of a source Variable (standard.KIND_VARIABLE).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from sqlalchemy.orm import Session
 from ..store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder, Coding, Document,
                             Memo)
 from .codes import write_codes
-from .standard import ORIGIN, PROJECT_NS, derived_guid, xml_datetime, xml_text
+from .standard import (KIND_DESCRIPTION, KIND_GUID, KIND_VARIABLE, ORIGIN, PROJECT_NS,
+                       derived_guid, xml_datetime, xml_text)
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PREVIEW = 100
@@ -105,7 +107,7 @@ class _ProjectWriter:
         if books:
             codes = _sub(_sub(root, "CodeBook"), "Codes")
             write_codes(codes, PROJECT_NS, self.s, books, self.refs)
-        self.cases(root)
+        self.cases(root, bool(documents))
         if documents:
             sources = _sub(root, "Sources")
             for done, doc in enumerate(documents, start=1):
@@ -152,11 +154,11 @@ class _ProjectWriter:
                 self.project_notes.append(memo.uuid)
 
     # -- cases and variables -----------------------------------------------------------------
-    def cases(self, root: Element) -> None:
+    def cases(self, root: Element, documents: bool) -> None:
         attributes = list(self.s.scalars(sa.select(Attribute).order_by(Attribute.name)))
         cases = list(self.s.scalars(sa.select(Case).order_by(Case.name)))
         kinds = {}
-        if attributes:
+        if attributes or documents:
             variables = _sub(root, "Variables")
             for attr in attributes:
                 kinds[attr.id] = self._variable_kind(attr)
@@ -164,6 +166,10 @@ class _ProjectWriter:
                            typeOfVariable=kinds[attr.id])
                 if attr.type == "category" and attr.categories:
                     _sub(var, "Description", "Categories: " + "; ".join(map(str, attr.categories)))
+            if documents:
+                var = _sub(variables, "Variable", guid=KIND_GUID, name=KIND_VARIABLE,
+                           typeOfVariable="Text")
+                _sub(var, "Description", KIND_DESCRIPTION)
         if not cases:
             return
         parent = _sub(root, "Cases")
@@ -228,6 +234,9 @@ class _ProjectWriter:
                 _sub(c, "NoteRef", targetGUID=note)
         for note in self.refs.get(doc.uuid, []):
             _sub(el, "NoteRef", targetGUID=note)
+        kind = _sub(el, "VariableValue")
+        _sub(kind, "VariableRef", targetGUID=KIND_GUID)
+        _sub(kind, "TextValue", doc.kind)
 
 
 def write_atomically(out: Path, data: bytes) -> None:

@@ -7,6 +7,8 @@ UUIDs of what they name, so exporting the imported project gives the same GUIDs 
 Divergences between tools are absorbed here and in reader.py/positions.py: memos as a
 Description (of the project, a source, a case or a selection) instead of a Note; notes attached
 to nothing are kept as project memos rather than lost; positions in whatever unit the file used.
+A document's corpus kind comes back from its source Variable (standard.KIND_VARIABLE), which
+does not become a case attribute.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ from ..documents import store_transcript
 from ..errors import InputFileError
 from ..importers import structure
 from ..store import Project
-from ..store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder, Coding, Document,
-                            Memo, new_uuid)
+from ..store.models import (CORPUS_KINDS, Attribute, Case, CaseValue, Code, Codebook, Coder,
+                            Coding, Document, Memo, new_uuid)
 from .codes import CodeNode, safe_names
 from .positions import (CODEPOINTS, Placement, Selection, SourceText, habitual_units,
                         place_selections)
 from .reader import CaseData, ProjectData, SourceData, find_qde, read_project
 from .safety import DEFAULT_LIMITS, Limits, SafeArchive, local, namespace, parse_xml
-from .standard import NS_PREFIX, is_qcoder
+from .standard import KIND_GUID, KIND_VARIABLE, NS_PREFIX, is_qcoder
 
 _TYPES = {"Text": "text", "Boolean": "bool", "Integer": "number", "Float": "number",
           "Date": "date", "DateTime": "text"}
@@ -97,6 +99,13 @@ def _unique(name: str, taken: set[str], fallback: str) -> str:
     return name
 
 
+def _kind_variables(data: ProjectData) -> set[str]:
+    """The GUID of the Variable carrying document kinds: qcoder's own, else one by its name."""
+    own = {v.guid for v in data.variables if v.guid == KIND_GUID}
+    return own or {v.guid for v in data.variables
+                   if v.guid and v.name.casefold() == KIND_VARIABLE.casefold()}
+
+
 class _Writer:
     """Writes read project data into a fresh project, inside one transaction."""
 
@@ -112,6 +121,7 @@ class _Writer:
         self.targets: dict[str, tuple[str, str]] = {}  # GUID -> (memo target kind, uuid)
         self.target_memos: dict[tuple[str, str | None], Memo] = {}
         self.coding_rows: dict[str, Coding] = {}
+        self.kind_variables = _kind_variables(data)
         # NVivo writes one Coding per selection, stamped with whoever exported or merged the
         # project; the selection's creatingUser is the coder who made the coding reference.
         self.selection_coders = "nvivo" in data.origin.casefold()
@@ -238,6 +248,8 @@ class _Writer:
         names: set[str] = set()
         own = is_qcoder(self.data.origin)
         for var in self.data.variables:
+            if var.guid in self.kind_variables:
+                continue
             kind = _TYPES.get(var.kind, "text")
             categories = None
             if own and var.description.startswith("Categories: "):
@@ -293,7 +305,7 @@ class _Writer:
         if name != " ".join(data.name.split()):
             self.summary.changes.append(f"source {data.name!r} imported as {name!r}")
         transcript = structure(source.text, data.name, "refi")
-        added = store_transcript(self.s, transcript, name)
+        added = store_transcript(self.s, transcript, name, self._kind(data))
         doc = self.s.get(Document, added.document_id)
         doc.uuid = self.uuid(Document, data.guid)
         if data.created:
@@ -318,6 +330,18 @@ class _Writer:
         for c in data.codings:
             self.coding(doc, (0, len(doc.text)), c, data.user)
         return doc
+
+    def _kind(self, data: SourceData) -> str:
+        kinds = [value for guid, _element, value in data.values if guid in self.kind_variables]
+        if len(kinds) < len(data.values):
+            self.summary.skipped["values of variables on sources (qcoder keeps variables on "
+                                 "cases)"] += len(data.values) - len(kinds)
+        if not kinds or kinds[0] in CORPUS_KINDS:
+            return kinds[0] if kinds else "other"
+        self.summary.changes.append(
+            f"source {data.name!r}: its document kind {kinds[0]!r} is none of qcoder's "
+            f"({', '.join(CORPUS_KINDS)}), so it was imported as 'other'")
+        return "other"
 
     def coding(self, doc: Document, span: tuple[int, int], data, *users) -> Coding | None:
         code = self.codes.get(data.code or "")

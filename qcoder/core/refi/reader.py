@@ -71,6 +71,7 @@ class SourceData:
     selections: list[SelectionData] = field(default_factory=list)
     codings: list[CodingData] = field(default_factory=list)  # of the whole source
     note_refs: list[str] = field(default_factory=list)
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # as CaseData.values
 
 
 @dataclass
@@ -123,6 +124,18 @@ def _coding(el: Element) -> CodingData:
     return CodingData(norm_guid(el.get("guid")), norm_guid(ref.get("targetGUID")) if ref is not None
                       else None, norm_guid(el.get("creatingUser")),
                       parse_datetime(el.get("creationDateTime")), _refs(el))
+
+
+def _values(el: Element) -> list[tuple[str, str, str]]:
+    """The VariableValues of a case or source: (variable GUID, value element, lexical value)."""
+    values = []
+    for vv in _children(el, "VariableValue"):
+        ref = _child(vv, "VariableRef")
+        value = next((x for x in vv if local(x.tag) != "VariableRef"), None)
+        if ref is not None and value is not None and norm_guid(ref.get("targetGUID")):
+            values.append((norm_guid(ref.get("targetGUID")), local(value.tag),
+                           (value.text or "").strip()))
+    return values
 
 
 def _int(value: str | None) -> int | None:
@@ -201,6 +214,7 @@ class _Reader:
                 _text(sel, "Description"), codings, _refs(sel)))
         data.codings = [_coding(c) for c in _children(el, "Coding")]
         data.note_refs = _refs(el)
+        data.values = _values(el)
         return data
 
     def sources(self) -> list[SourceData]:
@@ -239,13 +253,7 @@ class _Reader:
         cases = []
         for holder in _children(self.root, "Cases"):
             for c in _children(holder, "Case"):
-                values = []
-                for vv in _children(c, "VariableValue"):
-                    ref = _child(vv, "VariableRef")
-                    value = next((x for x in vv if local(x.tag) != "VariableRef"), None)
-                    if ref is not None and value is not None and norm_guid(ref.get("targetGUID")):
-                        values.append((norm_guid(ref.get("targetGUID")), local(value.tag),
-                                       (value.text or "").strip()))
+                values = _values(c)
                 unsupported = Counter({
                     "codes applied to cases": len(_children(c, "CodeRef")),
                     "selections linked to cases": len(_children(c, "SelectionRef"))})

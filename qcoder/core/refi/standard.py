@@ -12,6 +12,7 @@ import uuid as uuidlib
 from datetime import datetime, timezone
 
 from ... import __version__
+from ..store.models import CORPUS_KINDS
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -36,6 +37,14 @@ def xml_text(value: str) -> str:
 def derived_guid(kind: str, uuid: str) -> str:
     """A stable GUID for something qcoder stores inside another row (e.g. a coding's memo)."""
     return str(uuidlib.uuid5(_DERIVED, f"{kind}:{uuid}"))
+
+
+#: Each document's corpus kind (Document.kind) travels as the Text value of this Variable on its
+#: TextSource - the standard's own place for source variables; read back by GUID, or by name
+#: from a file another tool has re-written.
+KIND_VARIABLE = "Document kind (qcoder)"
+KIND_GUID = derived_guid("variable", "document-kind")
+KIND_DESCRIPTION = f"qcoder's corpus kind of each source, one of: {', '.join(CORPUS_KINDS)}"
 
 
 def norm_guid(value: str | None) -> str | None:
