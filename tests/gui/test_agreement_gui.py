@@ -10,6 +10,7 @@ import sys
 import time
 
 import pytest
+import shiboken6
 import sqlalchemy as sa
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
@@ -47,6 +48,25 @@ def cli_json(path, *args) -> dict:
     return json.loads(done.stdout)
 
 
+_LEFT_OPEN: list = []
+
+
+def close_after_test(widget):
+    """Close `widget` after the test unless it is gone: the agreement dialog deletes itself
+    (and its disagreement browser) on close, which qtbot.addWidget cannot allow for."""
+    _LEFT_OPEN.append(widget)
+    return widget
+
+
+@pytest.fixture(autouse=True)
+def _close_what_is_left_open():
+    yield
+    while _LEFT_OPEN:
+        widget = _LEFT_OPEN.pop()
+        if shiboken6.isValid(widget):
+            widget.close()
+
+
 def open_window(qtbot, path, tmp_path, coder="Anna") -> MainWindow:
     window = MainWindow(Project.open(path), settings=make_settings(tmp_path, coder=coder))
     qtbot.addWidget(window)
@@ -55,8 +75,7 @@ def open_window(qtbot, path, tmp_path, coder="Anna") -> MainWindow:
 
 
 def computed(qtbot, window, coders=("Anna", "Bo"), unit="sentence"):
-    dialog = agreement_dialog.open_agreement(window)
-    qtbot.addWidget(dialog)
+    dialog = close_after_test(agreement_dialog.open_agreement(window))
     dialog.set_coders(list(coders))
     dialog.set_unit(unit)
     assert dialog.compute()
@@ -147,8 +166,7 @@ def test_settings_reach_the_report_like_the_cli_options(qtbot, demo_path, tmp_pa
                         "--overlap", "0.5", "--codes", code, "--documents", "borgmester_hanne",
                         "borgmester_jens")
     window = open_window(qtbot, demo_path, tmp_path)
-    dialog = agreement_dialog.open_agreement(window)
-    qtbot.addWidget(dialog)
+    dialog = close_after_test(agreement_dialog.open_agreement(window))
     dialog.set_coders(["Bo", "Anna"])
     dialog.set_unit("segment")
     assert dialog.overlap.isEnabled() and not dialog.min_cover.isEnabled()
@@ -182,8 +200,7 @@ def test_refusals_are_messages_not_tracebacks(qtbot, demo_path, tmp_path, monkey
     monkeypatch.setattr(agreement_dialog.QMessageBox, "information",
                         lambda _p, title, text: shown.append(text))
     window = open_window(qtbot, demo_path, tmp_path)
-    dialog = agreement_dialog.open_agreement(window)
-    qtbot.addWidget(dialog)
+    dialog = close_after_test(agreement_dialog.open_agreement(window))
     dialog.set_coders(["Anna"])
     assert not dialog.compute() and "two or more coders" in shown[-1]
     dialog.set_coders(["Anna", "Bo"])
@@ -194,12 +211,12 @@ def test_refusals_are_messages_not_tracebacks(qtbot, demo_path, tmp_path, monkey
     dialog.set_unit("section")   # the interviews have no section markers
     assert not dialog.compute() and "no sections" in shown[-1]
     window.workbench.set_blind(True)
+    assert not dialog.isVisible()   # closed by blind mode (deleted once events run)
     assert agreement_dialog.open_agreement(window) is None
     assert "Leave blind mode first" in shown[-1]
     window.workbench.set_blind(False)
     window.workbench.set_visibility("mine")   # only Anna's codings are shown: Bo is not offered
-    mine = agreement_dialog.open_agreement(window)
-    qtbot.addWidget(mine)
+    mine = close_after_test(agreement_dialog.open_agreement(window))
     assert [mine.coders.item(i).text() for i in range(mine.coders.count())] == ["Anna"]
     window.close()
 
@@ -304,7 +321,7 @@ def test_disagreement_browser_reaches_a_consensus_coding(qtbot, demo_path, tmp_p
     window = open_window(qtbot, demo_path, tmp_path)
     dialog = computed(qtbot, window)
     browser = dialog.open_disagreements()
-    qtbot.addWidget(browser)
+    close_after_test(browser)
     activate(qtbot, browser)
     project = window.project
     items = browser.items
@@ -361,7 +378,7 @@ def test_browser_navigates_filters_and_closes_for_blind_mode(qtbot, demo_path, t
     window = open_window(qtbot, demo_path, tmp_path)
     dialog = computed(qtbot, window)
     browser = dialog.open_disagreements()
-    qtbot.addWidget(browser)
+    close_after_test(browser)
     activate(qtbot, browser)
     browser.select(0)
     browser.list.setFocus()
