@@ -50,6 +50,16 @@ def timing(line: str) -> tuple[float, float] | None:
     return parse_time(m.group(1)), parse_time(m.group(2))
 
 
+def take_cue(line: int, block: list[str], at: int, cues: list[Cue], bad: list[int]) -> None:
+    """Read block[at] as the timing line and what follows as the cue's text; a timing line
+    that does not parse is noted (by its line number) as a malformed cue."""
+    times = timing(block[at])
+    if times is None:
+        bad.append(line + at)
+    else:
+        cues.append(Cue(line + at, times[0], times[1], block[at + 1:]))
+
+
 def blocks(text: str) -> list[tuple[int, list[str]]]:
     """Blank-line separated blocks with the 1-based line number of their first line."""
     out, current, first = [], [], 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputFileError
 from ..transcript import normalise_text
-from .cues import Cue, blocks, empty, render, skipped, timing
+from .cues import Cue, blocks, empty, render, skipped, take_cue
 from .extracted import Extracted
 from .txt import read_text_file
 
@@ -37,11 +37,7 @@ def parse(text: str, path: Path) -> tuple[list[Cue], list[int]]:
         else:
             bad.append(line)
             continue
-        times = timing(block[at])
-        if times is None:
-            bad.append(line + at)
-            continue
-        cues.append(Cue(line + at, times[0], times[1], block[at + 1:]))
+        take_cue(line, block, at, cues, bad)
     return cues, bad
 
 
