@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,17 @@ codes:
   - name: Øvrige
     color: "#7f7f7f"
 """
+
+
+def dump_project(path, *, without_meta: bool = False) -> list[str]:
+    """The project file as SQL statements, to check that a failed operation changed nothing.
+    `without_meta` leaves out the key/value metadata (which records e.g. the current coder)."""
+    con = sqlite3.connect(path)
+    try:
+        return [line for line in con.iterdump()
+                if not (without_meta and "INSERT INTO meta" in line)]
+    finally:
+        con.close()
 
 
 @pytest.fixture

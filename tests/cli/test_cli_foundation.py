@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 
 from qcoder.cli import main
 from qcoder.core.transcript import normalise_text
-from tests.conftest import INTERVIEW
-
-
-def _dump(path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
+from tests.conftest import INTERVIEW, dump_project
 
 
 def test_new_and_info_json(tmp_path, capsys):
@@ -63,7 +54,7 @@ def test_code_from_csv_and_list(project, project_path, tmp_path, capsys):
 
 def test_bad_csv_is_rejected_whole_and_changes_nothing(project, project_path, tmp_path, capsys):
     project.close()
-    before = _dump(project_path)
+    before = dump_project(project_path)
     csv = tmp_path / "forkert.csv"
     csv.write_text(
         "document,start,end,code\n"
@@ -79,7 +70,7 @@ def test_bad_csv_is_rejected_whole_and_changes_nothing(project, project_path, tm
     for needle in ("forkert.csv", "line 3", "line 4", "line 5", "line 6", "'Chikane'"):
         assert needle in err
     assert "line 2" not in err
-    assert _dump(project_path) == before
+    assert dump_project(project_path) == before
 
 
 def test_csv_missing_column(project, project_path, tmp_path, capsys):

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 
 import pytest
 from openpyxl import load_workbook
 
 from qcoder.cli import main
+from tests.conftest import dump_project
 from tests.core.test_displays import MAYORS, SURVEY, build_analysis_project
 
 
@@ -19,14 +19,6 @@ def project_file(tmp_path):
     path = tmp_path / "analyse æøå.qcoder"
     build_analysis_project(path).close()
     return path
-
-
-def _dump(path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def test_survey_summary_json_shape(project_file, capsys):
@@ -52,12 +44,12 @@ def test_survey_load_reports_join_and_missing_key_changes_nothing(project_file, 
     csv_path = tmp_path / "anden.csv"
     csv_path.write_text("respondent_id;Q1;score\nR002;Ofte;0,5\nR777;Aldrig;1,25\n",
                         encoding="utf-8")
-    before = _dump(project_file)
+    before = dump_project(project_file)
     capsys.readouterr()
     assert main(["survey", "load", str(project_file), str(csv_path), "--key", "id"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "anden.csv" in err and "'id'" in err and "respondent_id" in err
-    assert _dump(project_file) == before
+    assert dump_project(project_file) == before
     assert main(["survey", "load", str(project_file), str(csv_path), "--key", "respondent_id"]) == 0
     out = capsys.readouterr().out
     assert "2 respondents, 2 items" in out and "decimal commas" in out

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
 from qcoder.cli import main
+from tests.conftest import dump_project
 
 TEAMS_VTT = """WEBVTT
 
@@ -25,14 +25,6 @@ TEAMS_VTT = """WEBVTT
 00:00:12.500 --> 00:00:14.000
 <v Sara Jensen>Hvordan reagerer du?</v>
 """
-
-
-def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def _files(tmp_path):
@@ -80,11 +72,11 @@ def test_import_bad_file_exits_2_and_changes_nothing(tmp_path, capsys):
     good.write_text("I: a\nR: b\nI: c\nR: d\n", encoding="utf-8")
     bad = tmp_path / "skadet.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    before = _dump(project)
+    before = dump_project(project)
     assert main(["import", str(project), str(good), str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("qcoder: error: ") and "skadet.docx" in err[-1]
-    assert _dump(project) == before
+    assert dump_project(project) == before
     assert main(["import", str(project), str(good), str(bad), "--skip-failed"]) == 1
     out = capsys.readouterr().out
     assert "1 file(s) failed" in out and "skadet.docx" in out

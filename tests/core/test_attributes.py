@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import openpyxl
@@ -16,14 +15,11 @@ from qcoder.core.errors import InputFileError
 from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Attribute, Case, Document
+from tests.conftest import dump_project
 
 
 def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return [line for line in con.iterdump() if "INSERT INTO meta" not in line]
-    finally:
-        con.close()
+    return dump_project(path, without_meta=True)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from qcoder.core.operations import run
 from qcoder.core.store.models import StructureRange
 from qcoder.core.store.models_editing import DetachedCoding
 from qcoder.core.store.models_nlp import SuggestionRejection
+from tests.conftest import dump_project
 
 # -- the offset map on its own -----------------------------------------------------------------
 
@@ -249,19 +250,14 @@ def test_random_edits_in_a_real_project_round_trip(project, tmp_path_factory, da
 
 
 def test_removing_an_edited_document_is_undone_exactly(project, tmp_path):
-    import sqlite3
-
+    
     from qcoder.core.document_removal import RemoveDocuments
 
     doc_id, _ids = _setup(project, tmp_path)
     edit_text(project, "borgmester", EDITED)
 
     def dump():
-        con = sqlite3.connect(project.path)
-        try:
-            return sorted(con.iterdump())
-        finally:
-            con.close()
+        return sorted(dump_project(project.path))
 
     before = dump()
     with project.session() as s:

@@ -3,7 +3,6 @@ and speaker rename/merge/interviewer/link as undoable operations."""
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -22,6 +21,7 @@ from qcoder.core.speakers import (
 from qcoder.core.importers import read_transcript
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Document, Speaker, StructureRange
+from tests.conftest import dump_project
 
 FG = """## Vignet 1: Kira, 4
 Interviewer: Hvad tænker I?
@@ -37,11 +37,7 @@ S1: Måske.
 
 
 def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return [line for line in con.iterdump() if "INSERT INTO meta" not in line]
-    finally:
-        con.close()
+    return dump_project(path, without_meta=True)
 
 
 @pytest.fixture

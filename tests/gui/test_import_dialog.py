@@ -3,7 +3,6 @@ a focus-group .txt with vignette sections, and a damaged .docx."""
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -14,6 +13,7 @@ from PySide6.QtCore import Qt
 from qcoder.core.store.models import Document, Speaker
 from qcoder.gui.import_dialog import ImportDialog
 from qcoder.gui.main_window import MainWindow
+from tests.conftest import dump_project
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 
@@ -69,11 +69,7 @@ def files(tmp_path):
 
 
 def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return [line for line in con.iterdump() if "INSERT INTO meta" not in line]
-    finally:
-        con.close()
+    return dump_project(path, without_meta=True)
 
 
 def _window(qtbot, project, tmp_path):
