@@ -1,7 +1,7 @@
 """The demo project: fictitious Danish material that shows every feature something real.
 
-`resources/demo/manifest.yaml` lists what goes in: codebooks, transcripts (imported through the
-ordinary importers), case attributes, a survey, and codings by two coders - the second coding
+`resources/demo/manifest.yaml` lists what goes in: codebooks, transcripts (imported as a user
+imports them), case attributes, a survey, and codings by two coders - the second coding
 in a coder package that is merged back, as a real second coder would. Codings are given by the
 passage they cover (a quote from the transcript), not by offsets, so the transcripts can be
 edited without breaking the demo; a quote that cannot be found is an error in the demo files.
@@ -18,17 +18,14 @@ import yaml
 from sqlalchemy.orm import Session
 
 from .attributes import ImportAttributes, read_table
-from .cases import get_or_create_case, link_document
+from .batch_import import import_files
 from .codebook import add_codebook, read_codebook_file
 from .coding import ApplyCoding, CodingSpec
-from .documents import store_transcript
 from .errors import QcoderError
-from .importers import read_transcript
 from .lookup import code_by_path, coder_by_name, document_by_name
 from .package import make_package, merge_package
 from .store import Project
 from .survey import add_survey
-from .text_index import ensure_indexed
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = REPO_ROOT / "resources" / "demo"
@@ -96,15 +93,11 @@ def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
         with project.transaction() as s:
             for name in manifest.get("codebooks", []):
                 add_codebook(s, read_codebook_file(source / name), str(source / name))
-            for entry in manifest["documents"]:
-                transcript = read_transcript(source / entry["file"],
-                                             section_pattern=entry.get("section_pattern"))
-                added = store_transcript(s, transcript, entry.get("name") or Path(entry["file"]).stem,
-                                         entry.get("kind", "other"))
-                if entry.get("case"):
-                    doc = document_by_name(s, added.name)
-                    link_document(s, doc, get_or_create_case(s, entry["case"]))
-                report(f"Imported {entry['file']}")
+        for entry in manifest["documents"]:  # the importer users have, indexing included
+            import_files(project, [source / entry["file"]], kind=entry.get("kind", "other"),
+                         case=entry.get("case"), section_pattern=entry.get("section_pattern"))
+            report(f"Imported {entry['file']}")
+        with project.transaction() as s:
             if manifest.get("attributes"):
                 table = read_table(source / manifest["attributes"])
                 ImportAttributes(table, manifest.get("attribute_key", "case")).execute(s)
@@ -123,8 +116,6 @@ def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
             _second_coder(project, [r for r in rows if r[1]["coder"] == second], package,
                           manifest["codings"], report)
         report(f"Applied {len(rows)} demo codings")
-        ensure_indexed(project)
-        report("Indexed sentences and word forms")
     except BaseException:
         project.close()
         _remove(target)
