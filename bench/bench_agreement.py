@@ -18,12 +18,12 @@ from bench.corpus import corpus
 from qcoder.core.agreement import agreement_report
 from qcoder.core.agreement import statistics as st
 from qcoder.core.agreement.units import _SENTENCES, load_corpus, presence, text_units
-from qcoder.core.codebook import load_codebook
-from qcoder.core.documents import store_transcript
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.documents.adding import store_transcript
 from qcoder.core.lookup import code_paths
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document, new_uuid
-from qcoder.core.transcript import Span, Transcript, Turn
+from qcoder.core.documents.transcript import Span, Transcript, Turn
 
 PARENTS, CHILDREN = 10, 5
 

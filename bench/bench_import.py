@@ -58,7 +58,7 @@ def _import(folder: str, project: str, traced: bool, queue) -> None:
     """In a fresh process: import the folder, report seconds, totals and memory peaks."""
     import tracemalloc
 
-    from qcoder.core.batch_import import import_files
+    from qcoder.core.documents.batch_import import import_files
     from qcoder.core.store import Project
 
     if traced:

@@ -22,13 +22,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qcoder.core.coding import ApplyCoding, CodingSpec  # noqa: E402
-from qcoder.core.documents import store_transcript  # noqa: E402
-from qcoder.core.importers import split_pages, structure  # noqa: E402
+from qcoder.core.coding.codings import ApplyCoding, CodingSpec  # noqa: E402
+from qcoder.core.documents.adding import store_transcript  # noqa: E402
+from qcoder.core.documents.importers import split_pages, structure  # noqa: E402
 from qcoder.core.lookup import coder_by_name  # noqa: E402
 from qcoder.core.store import Project  # noqa: E402
 from qcoder.core.store.models import Code, Codebook  # noqa: E402
-from qcoder.core.transcript import normalise_text  # noqa: E402
+from qcoder.core.documents.transcript import normalise_text  # noqa: E402
 
 from .corpus import codings, corpus, document  # noqa: E402
 
@@ -73,7 +73,7 @@ def ms(seconds: float) -> str:
 
 
 def window_for(path: Path, tmp: Path, app: QApplication):
-    from qcoder.gui.main_window import MainWindow
+    from qcoder.gui.shell.main_window import MainWindow
 
     settings = QSettings(str(tmp / f"settings-{time.monotonic_ns()}.ini"),
                          QSettings.Format.IniFormat)

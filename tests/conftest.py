@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qcoder.core.codebook import load_codebook  # noqa: E402
-from qcoder.core.documents import add_document  # noqa: E402
-from qcoder.core.importers import read_transcript  # noqa: E402
+from qcoder.core.codebooks.loading import load_codebook  # noqa: E402
+from qcoder.core.documents.adding import add_document  # noqa: E402
+from qcoder.core.documents.importers import read_transcript  # noqa: E402
 from qcoder.core.store import Project  # noqa: E402
 
 DATA = Path(__file__).parent / "data"

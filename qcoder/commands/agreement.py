@@ -83,7 +83,7 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_package(args) -> int:
-    from ..core.package import make_package
+    from ..core.exchange.package import make_package
 
     if args.sample is None and (args.seed is not None or args.unit != "turn"):
         progress("note: --unit and --seed only matter with --sample")
@@ -98,7 +98,7 @@ def cmd_package(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from ..core.package import merge_package
+    from ..core.exchange.package import merge_package
 
     with open_project(args.project) as project:
         summary = merge_package(project, args.package).value

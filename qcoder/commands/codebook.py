@@ -10,8 +10,8 @@ from ..core.errors import QcoderError
 
 def cmd_load(args) -> int:
     """YAML files load together in one transaction; REFI-QDA .qdc files one by one after."""
-    from ..core.codebook import load_codebooks
-    from ..core.refi import import_qdc
+    from ..core.codebooks.loading import load_codebooks
+    from ..core.exchange.refi import import_qdc
 
     qdc = [f for f in args.files if f.lower().endswith(".qdc")]
     yaml_files = [f for f in args.files if f not in qdc]
@@ -27,7 +27,7 @@ def cmd_load(args) -> int:
 def cmd_export(args) -> int:
     import sqlalchemy as sa
 
-    from ..core.codebook_export import export_codebook_yaml, export_codebooks_xlsx
+    from ..core.codebooks.export import export_codebook_yaml, export_codebooks_xlsx
     from ..core.store.models import Codebook
 
     out = Path(args.out)
@@ -37,7 +37,7 @@ def cmd_export(args) -> int:
                           "end the file name in .yaml, .xlsx or .qdc (REFI-QDA)")
     with open_project(args.project) as project:
         if suffix == ".qdc":
-            from ..core.refi import export_qdc
+            from ..core.exchange.refi import export_qdc
 
             export_qdc(project, out, codebook=args.codebook)
         elif suffix == ".xlsx":
@@ -71,7 +71,7 @@ def _print_codes(codes, depth: int) -> None:
 
 
 def cmd_list(args) -> int:
-    from ..core.code_tree import code_tree
+    from ..core.codebooks.tree import code_tree
 
     with open_project(args.project) as project:
         books = code_tree(project)
@@ -89,7 +89,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_round(args) -> int:
-    from ..core.code_ops import set_current_round
+    from ..core.codebooks.code_ops import set_current_round
 
     with open_project(args.project) as project:
         if args.round is None:

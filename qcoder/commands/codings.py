@@ -6,7 +6,7 @@ from ..cli import open_project, print_json
 
 
 def cmd_code(args) -> int:
-    from ..core.bulk import code_from_csv
+    from ..core.coding.bulk import code_from_csv
 
     with open_project(args.project) as project:
         result = code_from_csv(project, args.from_csv, args.coder)
@@ -15,7 +15,7 @@ def cmd_code(args) -> int:
 
 
 def cmd_codings(args) -> int:
-    from ..core.coding import list_codings
+    from ..core.coding.codings import list_codings
     from ..core.lookup import code_by_path, coder_by_name
 
     with open_project(args.project) as project:

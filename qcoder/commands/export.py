@@ -10,8 +10,8 @@ def _split(text: str | None, sep: str = ",") -> tuple[str, ...]:
 
 
 def cmd_export(args) -> int:
-    from ..core.displays import Options
-    from ..core.exporters import export
+    from ..core.analysis.displays import Options
+    from ..core.exchange.exporters import export
 
     options = Options(coder=args.coder, round=args.round, hypothesis=args.hypothesis,
                       survey=args.survey, subgroup=args.subgroup,
@@ -26,8 +26,8 @@ def cmd_export(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.exporters import WHAT
-    from ..core.matrices import LEVELS, MEASURES
+    from ..core.exchange.exporters import WHAT
+    from ..core.analysis.matrices import LEVELS, MEASURES
 
     p = sub.add_parser("export", help="export displays (hypotheses, matrices, joint display, "
                        "segments, codebook) to xlsx, docx, csv or html")

@@ -10,7 +10,7 @@ from ..core.errors import QcoderError
 
 
 def cmd_import(args) -> int:
-    from ..core.batch_import import import_files
+    from ..core.documents.batch_import import import_files
 
     with open_project(args.project) as project:
         summary = import_files(
@@ -48,7 +48,7 @@ def _pair(value: str) -> tuple[str, str]:
 
 
 def cmd_speakers(args) -> int:
-    from ..core.speakers import edit_speakers, link_speaker, list_speakers
+    from ..core.documents.speakers import edit_speakers, link_speaker, list_speakers
 
     with open_project(args.project) as project:
         if args.rename or args.interviewer is not None:
@@ -67,7 +67,7 @@ def cmd_speakers(args) -> int:
 
 
 def cmd_attributes(args) -> int:
-    from ..core.attributes import import_attributes
+    from ..core.cases.attributes import import_attributes
 
     with open_project(args.project) as project:
         report = import_attributes(project, args.from_file, args.key, sheet=args.sheet,
@@ -94,8 +94,8 @@ def cmd_attributes(args) -> int:
 def cmd_edit(args) -> int:
     from pathlib import Path
 
-    from ..core.editing import detached_codings, edit_text
-    from ..core.importers.txt import read_text_file
+    from ..core.documents.editing import detached_codings, edit_text
+    from ..core.documents.importers.txt import read_text_file
     from ..core.lookup import document_by_name
 
     if not (args.dump or args.from_file or args.detached):

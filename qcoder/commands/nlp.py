@@ -9,7 +9,7 @@ from ..cli import open_project, print_json, progress, progress_callback
 
 def cmd_suggest(args) -> int:
     from ..core.lookup import coder_by_name
-    from ..core.suggest import suggest
+    from ..core.language.suggest import suggest
 
     with open_project(args.project) as project:
         coder = None
@@ -46,8 +46,8 @@ def _print_table(rows: list[dict]) -> None:
 
 
 def cmd_pseudonymise(args) -> int:
-    from ..core.entities import read_user_list
-    from ..core.pseudonymise import (
+    from ..core.privacy.entities import read_user_list
+    from ..core.privacy.pseudonymise import (
         apply_plan, confirm_pseudonymisation, plan_pseudonymisation, stale_backups,
     )
 

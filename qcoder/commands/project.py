@@ -40,10 +40,9 @@ def cmd_info(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..core.demo import DEFAULT_DEMO_PATH, build_demo
+    from ..core.demo import build_demo
 
-    target = args.project or DEFAULT_DEMO_PATH
-    build_demo(target, replace=True, report=progress)
+    target = build_demo(args.project, replace=True, report=progress)
     print(f"Built the demo project at {target}")
     return 0
 
@@ -60,5 +59,5 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("demo", help="build the demo project (fictitious Danish material)")
-    p.add_argument("project", nargs="?", help="where to build it (default: projects/demo.qcoder)")
+    p.add_argument("project", nargs="?", help="where to build it (default: demo.qcoder in your qcoder data folder)")
     p.set_defaults(func=cmd_demo)

@@ -6,7 +6,7 @@ from ..cli import open_project, print_json, progress_callback
 
 
 def cmd_export(args) -> int:
-    from ..core.refi import export_qdpx
+    from ..core.exchange.refi import export_qdpx
 
     with open_project(args.project) as project:
         summary = export_qdpx(project, args.out, report=progress_callback("Exporting"))
@@ -18,7 +18,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ..core.refi import import_qdpx
+    from ..core.exchange.refi import import_qdpx
 
     summary = import_qdpx(args.file, args.project, report=progress_callback("Importing"))
     if args.json:

@@ -6,7 +6,7 @@ from ..cli import open_project, print_json, progress_callback
 
 
 def cmd_search(args) -> int:
-    from ..core.search import search
+    from ..core.language.search import search
 
     mode = "regex" if args.regex else "lemma" if args.lemma else "plain"
     with open_project(args.project) as project:

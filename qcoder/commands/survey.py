@@ -14,7 +14,7 @@ def _listing(values: list[str]) -> str:
 
 
 def cmd_load(args) -> int:
-    from ..core.survey import load_survey
+    from ..core.survey.datasets import load_survey
 
     with open_project(args.project) as project:
         report = load_survey(project, args.file, args.key, name=args.name, labels=args.labels,
@@ -48,7 +48,7 @@ def _share(x) -> str:
 
 
 def cmd_summary(args) -> int:
-    from ..core.survey import dataset_by_name, summarize
+    from ..core.survey.datasets import dataset_by_name, summarize
 
     with open_project(args.project) as project, project.session() as s:
         summary = summarize(s, dataset_by_name(s, args.survey), args.item, args.subgroup, args.top)
@@ -72,7 +72,7 @@ def cmd_summary(args) -> int:
 
 
 def cmd_items(args) -> int:
-    from ..core.survey import dataset_by_name
+    from ..core.survey.datasets import dataset_by_name
 
     with open_project(args.project) as project, project.session() as s:
         ds = dataset_by_name(s, args.survey)
@@ -90,7 +90,7 @@ def cmd_items(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from ..core.survey import remove_survey
+    from ..core.survey.datasets import remove_survey
 
     with open_project(args.project) as project:
         remove_survey(project, args.name)

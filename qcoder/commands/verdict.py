@@ -10,7 +10,7 @@ from ..core.errors import QcoderError
 
 
 def cmd_verdict(args) -> int:
-    from ..core.hypotheses import (
+    from ..core.analysis.hypotheses import (
         SetCell, SetEvidence, SetVerdict, SetVerdictNote, case_by_name, hypothesis_by_ident,
     )
     from ..core.operations import Batch, run
@@ -39,8 +39,8 @@ def cmd_verdict(args) -> int:
 
 def _codings_of(project, case_id: int, paths: list[str]) -> list[str]:
     """The case's codings of the given codes (with their sub-codes)."""
-    from ..core.case_codings import CaseCodings
-    from ..core.coding import descendant_ids
+    from ..core.analysis.case_codings import CaseCodings
+    from ..core.coding.codings import descendant_ids
     from ..core.lookup import code_by_path
 
     with project.session() as s:
@@ -53,9 +53,9 @@ def _codings_of(project, case_id: int, paths: list[str]) -> list[str]:
 
 
 def cmd_verdicts(args) -> int:
-    from ..core.case_codings import CaseCodings
-    from ..core.displays import hypothesis_cases
-    from ..core.hypotheses import suggest_verdicts, verdict_states
+    from ..core.analysis.case_codings import CaseCodings
+    from ..core.analysis.displays import hypothesis_cases
+    from ..core.analysis.hypotheses import suggest_verdicts, verdict_states
     from ..core.lookup import hypothesis_by_ident
     from ..core.store.models import Hypothesis
 
@@ -88,7 +88,7 @@ def cmd_verdicts(args) -> int:
 
 
 def cmd_hypothesis_add(args) -> int:
-    from ..core.hypotheses import create_hypothesis
+    from ..core.analysis.hypotheses import create_hypothesis
 
     with open_project(args.project) as project:
         columns = tuple(c.strip() for c in (args.columns or "").split("|") if c.strip())
@@ -99,7 +99,7 @@ def cmd_hypothesis_add(args) -> int:
 
 
 def cmd_counter(args) -> int:
-    from ..core.hypotheses import FlagCounterEvidence, UnflagCounterEvidence
+    from ..core.analysis.hypotheses import FlagCounterEvidence, UnflagCounterEvidence
     from ..core.lookup import hypothesis_by_ident
     from ..core.operations import run
 

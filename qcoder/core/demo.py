@@ -1,6 +1,6 @@
 """The demo project: fictitious Danish material that shows every feature something real.
 
-`resources/demo/manifest.yaml` lists what goes in: codebooks, transcripts (imported as a user
+`qcoder/data/demo/manifest.yaml` lists what goes in: codebooks, transcripts (imported as a user
 imports them), case attributes, a survey, and codings by two coders - the second coding
 in a coder package that is merged back, as a real second coder would. Codings are given by the
 passage they cover (a quote from the transcript), not by offsets, so the transcripts can be
@@ -17,19 +17,26 @@ from typing import Callable
 import yaml
 from sqlalchemy.orm import Session
 
-from .attributes import ImportAttributes, read_table
-from .batch_import import import_files
-from .codebook import add_codebook, read_codebook_file
-from .coding import ApplyCoding, CodingSpec
+from ..data import data_path
+from .cases.attributes import ImportAttributes, read_table
+from .documents.batch_import import import_files
+from .codebooks.loading import add_codebook, read_codebook_file
+from .coding.codings import ApplyCoding, CodingSpec
 from .errors import QcoderError
 from .lookup import code_by_path, coder_by_name, document_by_name
-from .package import make_package, merge_package
+from .exchange.package import make_package, merge_package
 from .store import Project
-from .survey import add_survey
+from .survey.datasets import add_survey
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_DIR = REPO_ROOT / "resources" / "demo"
-DEFAULT_DEMO_PATH = REPO_ROOT / "projects" / "demo.qcoder"
+DEMO_DIR = data_path("demo")
+
+
+def default_demo_path() -> Path:
+    """Where the demo project is built when no path is given: the user's data folder
+    (e.g. ~/.local/share/qcoder), never the install or the current directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("qcoder", appauthor=False) / "demo.qcoder"
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -78,10 +85,11 @@ def _second_coder(project, rows: list[tuple[int, dict]], config: dict, source: s
            f"{summary.added} added")
 
 
-def build_demo(target: str | Path = DEFAULT_DEMO_PATH, *, replace: bool = False,
+def build_demo(target: str | Path | None = None, *, replace: bool = False,
                report: Callable[[str], None] = lambda _m: None,
                source: Path = DEMO_DIR) -> Path:
-    target = Path(target)
+    target = Path(target) if target is not None else default_demo_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         if not replace:
             return target

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .nlp import pipeline_name
+from .language.nlp import pipeline_name
 from .store.models import Case, Code, Codebook, Coder, Coding, Document, Speaker, StructureRange
 
 

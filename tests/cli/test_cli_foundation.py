@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from qcoder.cli import main
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.transcript import normalise_text
 from tests.conftest import INTERVIEW, dump_project
 
 

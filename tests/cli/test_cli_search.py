@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from qcoder.cli import main
-from qcoder.core.documents import add_document
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
 
 TEXT = """Interviewer: Blev du udsat for chikane?
 

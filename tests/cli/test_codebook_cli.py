@@ -9,7 +9,7 @@ import openpyxl
 import sqlalchemy as sa
 
 from qcoder.cli import main
-from qcoder.core.codebook_schema import iter_codes, read_codebook_file
+from qcoder.core.codebooks.schema import iter_codes, read_codebook_file
 from qcoder.core.store import Project
 from qcoder.core.store.models import Codebook
 

@@ -8,11 +8,11 @@ import json
 import pytest
 
 from qcoder.cli import main
-from qcoder.core.codebook import load_codebook
-from qcoder.core.documents import add_document
-from qcoder.core.importers import read_transcript
-from qcoder.core.nlp import pipeline_name
-from qcoder.core.pseudonymise import read_key
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
+from qcoder.core.language.nlp import pipeline_name
+from qcoder.core.privacy.pseudonymise import read_key
 from qcoder.core.store import Project
 
 BOOK = """codebook: "Nøgleord"

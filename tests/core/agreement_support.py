@@ -8,12 +8,12 @@ from pathlib import Path
 
 import yaml
 
-from qcoder.core.bulk import code_from_csv
-from qcoder.core.codebook import load_codebook
-from qcoder.core.documents import store_transcript
-from qcoder.core.importers import structure
+from qcoder.core.coding.bulk import code_from_csv
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.documents.adding import store_transcript
+from qcoder.core.documents.importers import structure
 from qcoder.core.store import Project
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.transcript import normalise_text
 
 BOOK = "Enighed æøå"
 

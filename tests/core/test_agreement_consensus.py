@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from qcoder.core.agreement import agreement_report
 from qcoder.core.agreement.consensus import KONSENSUS, decide
 from qcoder.core.agreement.export import export_report, methods_paragraph, num
-from qcoder.core.coding import list_codings
+from qcoder.core.coding.codings import list_codings
 from qcoder.core.errors import QcoderError
 from qcoder.core.operations import run
 from qcoder.core.store.models import Memo

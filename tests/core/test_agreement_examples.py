@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from qcoder.core.agreement import agreement_report
-from qcoder.core.documents import store_transcript
-from qcoder.core.importers import structure
+from qcoder.core.documents.adding import store_transcript
+from qcoder.core.documents.importers import structure
 from qcoder.core.store import Project
 
 from .agreement_support import code, load_book, make_project, path

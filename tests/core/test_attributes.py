@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.attributes import import_attributes, read_table
-from qcoder.core.batch_import import import_files
-from qcoder.core.cases import case_attributes
+from qcoder.core.cases.attributes import import_attributes, read_table
+from qcoder.core.documents.batch_import import import_files
+from qcoder.core.cases.cases import case_attributes
 from qcoder.core.errors import InputFileError
 from qcoder.core.operations import run
 from qcoder.core.store import Project

@@ -4,8 +4,8 @@ benchmarks code exactly the passages they mean to."""
 from __future__ import annotations
 
 from bench.corpus import corpus
-from qcoder.core.importers import split_pages, structure
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.importers import split_pages, structure
+from qcoder.core.documents.transcript import normalise_text
 
 
 def test_synthetic_offsets_match_the_imported_text():

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.code_ops import (
+from qcoder.core.codebooks.code_ops import (
     add_code, delete_code, edit_code, merge_codes, move_code, recolour_code, rename_code,
     set_current_round,
 )
-from qcoder.core.coding import apply_coding, list_codings
+from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
@@ -215,7 +215,7 @@ def test_current_round_is_set_undoably_and_validated(project):
 
 def test_undo_of_merge_after_later_undo_stack_keeps_coding_inverses_valid(project):
     """A removed coding's inverse (ApplyCoding by code id) still fits after merge + undo."""
-    from qcoder.core.coding import remove_coding
+    from qcoder.core.coding.codings import remove_coding
 
     uuid = coding_on(project, f"{BOOK}/Policy-seeking", "gennemføre")
     undo_remove = remove_coding(project, uuid).inverse

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.codebook import load_codebook, load_codebooks
-from qcoder.core.codebook_schema import CodebookFileError, iter_codes, read_codebook_file
-from qcoder.core.coding import apply_coding, list_codings
+from qcoder.core.codebooks.loading import load_codebook, load_codebooks
+from qcoder.core.codebooks.schema import CodebookFileError, iter_codes, read_codebook_file
+from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.errors import InputFileError
 from qcoder.core.lookup import code_by_path, code_paths, coder_by_name, document_by_name
 from qcoder.core.store import Project

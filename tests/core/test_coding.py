@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qcoder.core.coding import (
+from qcoder.core.coding.codings import (
     apply_coding, list_codings, merge_overlapping, remove_coding, resize_coding, set_coding_memo,
 )
 from qcoder.core.errors import QcoderError

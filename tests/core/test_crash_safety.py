@@ -12,13 +12,13 @@ import time
 
 import pytest
 
-from qcoder.core.coding import list_codings
+from qcoder.core.coding.codings import list_codings
 from qcoder.core.store import Project
 
 WORKER = textwrap.dedent(
     """
     import sys
-    from qcoder.core.coding import apply_coding
+    from qcoder.core.coding.codings import apply_coding
     from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
     from qcoder.core.store import Project
 

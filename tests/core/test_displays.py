@@ -12,28 +12,28 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.codebook import load_codebook
-from qcoder.core.coding import RemoveCoding, apply_coding
-from qcoder.core.displays import (
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.codings import RemoveCoding, apply_coding
+from qcoder.core.analysis.displays import (
     PREVALENCE_RULES, Options, hypothesis_display, joint_display, motivation_profile,
     overview_matrix, prevalence,
 )
-from qcoder.core.documents import add_document
+from qcoder.core.documents.adding import add_document
 from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.hypotheses import (
+from qcoder.core.analysis.hypotheses import (
     CreateHypothesis, DeleteHypothesis, FlagCounterEvidence, HypothesisSpec, LinkCode, SetCell,
     SetEvidence, SetVerdict, case_by_name, hypothesis_by_ident, set_verdict, suggest_verdicts,
     verdict_states,
 )
-from qcoder.core.case_codings import CaseCodings
-from qcoder.core.importers import read_transcript
+from qcoder.core.analysis.case_codings import CaseCodings
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.matrices import code_case_matrix
+from qcoder.core.analysis.matrices import code_case_matrix
 from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coding, DocumentCase
-from qcoder.core.survey import dataset_by_name, load_survey, summarize
+from qcoder.core.survey.datasets import dataset_by_name, load_survey, summarize
 
 CODEBOOK = """codebook: "Analyse æøå"
 id: analyse
@@ -431,7 +431,7 @@ def test_codings_of_documents_without_cases_are_left_out(analysis, tmp_path):
 
 
 def test_quotes_follow_the_projects_citation_templates(analysis):
-    from qcoder.core.citation import set_citation_template
+    from qcoder.core.cases.citation import set_citation_template
 
     set_citation_template(analysis, "mayor_interview", "({first_name}[, bilag {appendix}], "
                                                        "side {page}, linje {line})")

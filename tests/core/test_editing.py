@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qcoder.core.batch_import import import_files
-from qcoder.core.coding import apply_coding, list_codings
-from qcoder.core.editing import ReattachCoding, detached_codings, edit_text
+from qcoder.core.documents.batch_import import import_files
+from qcoder.core.coding.codings import apply_coding, list_codings
+from qcoder.core.documents.editing import ReattachCoding, detached_codings, edit_text
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.offset_map import OffsetMap
+from qcoder.core.documents.offset_map import OffsetMap
 from qcoder.core.operations import run
 from qcoder.core.store.models import StructureRange
 from qcoder.core.store.models_editing import DetachedCoding
@@ -251,7 +251,7 @@ def test_random_edits_in_a_real_project_round_trip(project, tmp_path_factory, da
 
 def test_removing_an_edited_document_is_undone_exactly(project, tmp_path):
     
-    from qcoder.core.document_removal import RemoveDocuments
+    from qcoder.core.documents.removal import RemoveDocuments
 
     doc_id, _ids = _setup(project, tmp_path)
     edit_text(project, "borgmester", EDITED)
@@ -287,7 +287,7 @@ def test_two_edits_on_one_line_detach_the_deleted_sentence():
 
 def test_an_edit_refreshes_the_stored_sentences_and_lemmas(project, tmp_path):
     """Search and agreement read stored sentences: after an edit (and its undo) they are current."""
-    from qcoder.core.text_index import ensure_indexed, find_lemma, stale_documents
+    from qcoder.core.language.text_index import ensure_indexed, find_lemma, stale_documents
 
     with project.session() as s:
         doc = document_by_name(s, "interview")

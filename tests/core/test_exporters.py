@@ -12,14 +12,15 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
-from qcoder.core.displays import Options
+from qcoder.core.analysis.displays import Options
+from qcoder.data import data_path
 from qcoder.core.errors import CancelledError, QcoderError
-from qcoder.core.exporters import export
-from qcoder.core.exporters.base import VERDICT_COLOURS
-from qcoder.core.hypotheses import set_verdict
+from qcoder.core.exchange.exporters import export
+from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
+from qcoder.core.analysis.hypotheses import set_verdict
 from qcoder.core.store.models import Coding
 from qcoder.core.store.models_analysis import SurveyDataset
-from qcoder.core.survey import dataset_by_name, summarize
+from qcoder.core.survey.datasets import dataset_by_name, summarize
 
 from .test_displays import FORMULA, MAYORS, POLICY, THREATS, analysis  # noqa: F401  (fixture)
 
@@ -193,7 +194,7 @@ def test_control_characters_from_pasted_text_do_not_break_exports(judged, tmp_pa
     assert "Truslerfra Word" in memos
 
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO = data_path("demo")
 
 
 @pytest.mark.skipif(not (DEMO / "manifest.yaml").exists(), reason="no demo material")
@@ -201,7 +202,7 @@ def test_demo_project_renders_every_display_in_every_format(tmp_path):
     """The acceptance check: the demo with its survey and labels exports everywhere."""
     from qcoder.core.demo import build_demo
     from qcoder.core.store import Project
-    from qcoder.core.survey import load_survey
+    from qcoder.core.survey.datasets import load_survey
 
     target = build_demo(tmp_path / "demo.qcoder", replace=True)
     with Project.open(target) as project:

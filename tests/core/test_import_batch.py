@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.batch_import import collect_files, import_files
+from qcoder.core.documents.batch_import import collect_files, import_files
 from qcoder.core.errors import CancelledError, InputFileError, NotFoundError
 from qcoder.core.operations import run
-from qcoder.core.speakers import (
+from qcoder.core.documents.speakers import (
     edit_speakers,
     link_speaker,
     list_speakers,
@@ -18,7 +18,7 @@ from qcoder.core.speakers import (
     rename_speaker,
     set_interviewers,
 )
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Document, Speaker, StructureRange
 from tests.conftest import dump_project
@@ -215,7 +215,7 @@ def test_rename_before_storing(tmp_path):
 def test_big_file_reports_each_step(tmp_path):
     """A file over BIG_FILE (here 6 MB of Danish interview text) reports reading, structure
     detection and saving, so a progress bar moves during one long file."""
-    from qcoder.core.batch_import import BIG_FILE
+    from qcoder.core.documents.batch_import import BIG_FILE
 
     turn = "Interviewer: Hvordan oplevede du presset fra byrådet?\n" \
            "Jens: Det var hårdt, især op til budgettet, og familien mærkede det også. 😓\n"
@@ -245,7 +245,7 @@ def test_prepared_transcripts_are_stored_as_previewed(tmp_path, folder):
 
 def test_import_stores_sentences_and_word_forms(tmp_path, folder):
     """Sentences and lemmas are computed once at import, so search and agreement need not parse."""
-    from qcoder.core.text_index import stale_documents, stored_sentences
+    from qcoder.core.language.text_index import stale_documents, stored_sentences
 
     with Project.create(tmp_path / "p.qcoder") as project:
         import_files(project, [folder])

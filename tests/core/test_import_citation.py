@@ -7,9 +7,9 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from qcoder.core.attributes import import_attributes
-from qcoder.core.batch_import import import_files
-from qcoder.core.citation import (
+from qcoder.core.cases.attributes import import_attributes
+from qcoder.core.documents.batch_import import import_files
+from qcoder.core.cases.citation import (
     DEFAULT_TEMPLATES,
     cite,
     citation_template,
@@ -19,9 +19,9 @@ from qcoder.core.citation import (
 from qcoder.core.errors import QcoderError
 from qcoder.core.lookup import document_by_name
 from qcoder.core.operations import run
-from qcoder.core.speakers import link_speaker
+from qcoder.core.documents.speakers import link_speaker
 from qcoder.core.store import Project
-from qcoder.core.structure_query import DocumentStructure, line_at
+from qcoder.core.documents.structure import DocumentStructure, line_at
 
 
 def _mayor(path):

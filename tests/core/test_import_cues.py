@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from qcoder.core.errors import InputFileError
-from qcoder.core.importers import read_transcript
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.importers import read_transcript
+from qcoder.core.documents.transcript import normalise_text
 
 TEAMS = """WEBVTT
 

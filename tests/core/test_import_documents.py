@@ -15,8 +15,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from qcoder.core.errors import InputFileError
-from qcoder.core.importers import read_transcript
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.importers import read_transcript
+from qcoder.core.documents.transcript import normalise_text
 
 
 def _turns(t):

@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from qcoder.core.errors import InputFileError, QcoderError
-from qcoder.core.importers import read_transcript, split_pages
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.importers import read_transcript, split_pages
+from qcoder.core.documents.transcript import normalise_text
 
 FOCUS_GROUP = """Fokusgruppe, Kommune A (fiktiv)
 

@@ -15,18 +15,18 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.cli import main
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.codebook import load_codebook
-from qcoder.core.coding import apply_coding, list_codings, set_coding_memo
-from qcoder.core.documents import add_document
-from qcoder.core.editing import edit_text
-from qcoder.core.entities import Detector, is_role_label
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.codings import apply_coding, list_codings, set_coding_memo
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.editing import edit_text
+from qcoder.core.privacy.entities import Detector, is_role_label
 from qcoder.core.errors import InputFileError, QcoderError
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.nlp import has_ner
+from qcoder.core.language.nlp import has_ner
 from qcoder.core.operations import run
-from qcoder.core.pseudonymise import (
+from qcoder.core.privacy.pseudonymise import (
     apply_plan, confirm_pseudonymisation, plan_pseudonymisation, read_key,
 )
 from qcoder.core.store import Project
@@ -131,7 +131,7 @@ def test_detector_rules_and_gazetteers():
 
 
 def test_shipped_gazetteers_are_complete():
-    from qcoder.core.entities import first_names, kommuner
+    from qcoder.core.privacy.entities import first_names, kommuner
     forms, _ambiguous = kommuner()
     assert len(set(forms.values())) == 98
     assert forms["Århus"] == "Aarhus" and forms["Høje Taastrup"] == "Høje-Taastrup"

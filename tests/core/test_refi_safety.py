@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from qcoder.core.errors import CancelledError, InputFileError, QcoderError
-from qcoder.core.refi import Limits, import_qdc, import_qdpx
+from qcoder.core.exchange.refi import Limits, import_qdc, import_qdpx
 from qcoder.core.store import Project
 from tests.core.refi_support import write_qdpx
 

@@ -92,7 +92,7 @@ def test_old_project_is_backed_up_and_migrated(tmp_path):
         assert p.backup_path is not None and p.backup_path.exists()
         assert p.backup_path.name.startswith("gammel.qcoder.bak-v1-")
         assert p.meta("schema_version") == str(SCHEMA_VERSION)
-        from qcoder.core.coding import list_codings
+        from qcoder.core.coding.codings import list_codings
 
         (row,) = list_codings(p)
         assert (row.text, row.memo, row.origin, row.coder) == ("økonomien", "vigtig", "manual", "Anna")

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from qcoder.core.codebook import load_codebook
-from qcoder.core.coding import list_codings
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.codings import list_codings
 from qcoder.core.demo import DEMO_DIR, build_demo
-from qcoder.core.documents import add_document
-from qcoder.core.editing import edit_text
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.editing import edit_text
 from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import coder_by_name, document_by_name
 from qcoder.core.operations import run
 from qcoder.core.store import Project
-from qcoder.core.suggest import accept_suggestions, reject_suggestions, suggest
+from qcoder.core.language.suggest import accept_suggestions, reject_suggestions, suggest
 
 KEYWORD_BOOK = """codebook: "Nøgleord"
 id: kw

@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, set_value
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, set_value
 from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.store import Project
 from qcoder.core.store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
-from qcoder.core.survey import (
+from qcoder.core.survey.datasets import (
     case_answers, dataset_by_name, join_cases, load_survey, remove_survey, summarize,
 )
 

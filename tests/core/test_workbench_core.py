@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from qcoder.core.case_table import case_table, set_case_value
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.coding import apply_coding
-from qcoder.core.documents import add_document
+from qcoder.core.cases.table import case_table, set_case_value
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.coding.codings import apply_coding
+from qcoder.core.documents.adding import add_document
 from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.memos import DeleteMemo, journal, memo_on, set_memo
+from qcoder.core.coding.memos import DeleteMemo, journal, memo_on, set_memo
 from qcoder.core.operations import run
-from qcoder.core.progress import coding_progress, covered_length
-from qcoder.core.retrieval import segments
-from qcoder.core.search import derived, search
-from qcoder.core.units import paragraph_at, snap_to_words, unit_at
+from qcoder.core.coding.progress import coding_progress, covered_length
+from qcoder.core.coding.retrieval import segments
+from qcoder.core.language.search import derived, search
+from qcoder.core.documents.units import paragraph_at, snap_to_words, unit_at
 
 CHIKANE = """Interviewer: Hvordan oplevede du chikanen?
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from qcoder.core.batch_import import import_files
-from qcoder.core.importers import read_transcript
+from qcoder.core.documents.batch_import import import_files
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.store import Project
-from qcoder.core.transcript import normalise_text
+from qcoder.core.documents.transcript import normalise_text
 
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "transcripts"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from qcoder.gui.theme import ThemeStyle, apply_theme
+from qcoder.gui.shell.theme import ThemeStyle, apply_theme
 
 
 def screenshot(widget, folder: Path, name: str) -> QImage:

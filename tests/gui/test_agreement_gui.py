@@ -23,10 +23,10 @@ from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.lookup import code_by_path
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document, Memo
-from qcoder.gui import agreement_dialog
-from qcoder.gui.agreement_tables import ENTRY_ROLE, KEY_ROLE, VALUE_ROLE
-from qcoder.gui.long_task import run_task
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.agreement import agreement_dialog
+from qcoder.gui.agreement.agreement_tables import ENTRY_ROLE, KEY_ROLE, VALUE_ROLE
+from qcoder.gui.shell.long_task import run_task
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
 

@@ -10,15 +10,15 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
 
-from qcoder.core.codebook import load_codebooks
-from qcoder.core.coding import apply_coding, list_codings
-from qcoder.core.documents import add_document
-from qcoder.core.importers import read_transcript
+from qcoder.core.codebooks.loading import load_codebooks
+from qcoder.core.coding.codings import apply_coding, list_codings
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Code, Memo
-from qcoder.gui.codebook_editor import CodebookEditor
-from qcoder.gui.codebook_panel import CODE_ROLE, CodebookPanel
+from qcoder.gui.codebook.codebook_editor import CodebookEditor
+from qcoder.gui.codebook.codebook_panel import CODE_ROLE, CodebookPanel
 from tests.conftest import INTERVIEW
 
 SHIPPED = Path(__file__).resolve().parents[2] / "codebooks"
@@ -317,7 +317,7 @@ def test_blind_mode_shows_no_other_coders_counts(qtbot, coded, tmp_path):
 
 
 def test_the_window_puts_the_codebook_in_blind_mode(qtbot, coded, tmp_path):
-    from qcoder.gui.main_window import MainWindow
+    from qcoder.gui.shell.main_window import MainWindow
     from tests.gui.helpers import make_settings
 
     project, _anna = coded
@@ -354,8 +354,8 @@ def test_panel_reads_well_in_the_dark_palette(qtbot, coded, tmp_path):
 
 
 def test_about_names_the_language_pipeline():
-    from qcoder.core.nlp import pipeline_name
-    from qcoder.gui.help import about_html
+    from qcoder.core.language.nlp import pipeline_name
+    from qcoder.gui.shell.help import about_html
 
     doc = QTextDocument()
     doc.setHtml(about_html())

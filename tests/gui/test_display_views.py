@@ -14,22 +14,22 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu
 
-from qcoder.core.case_codings import CaseCodings
+from qcoder.core.analysis.case_codings import CaseCodings
 from qcoder.core.demo import build_demo
-from qcoder.core.displays import (
+from qcoder.core.analysis.displays import (
     Options, hypothesis_display, joint_display, motivation_profile, overview_matrix,
 )
-from qcoder.core.hypotheses import counter_evidence, read_state
+from qcoder.core.analysis.hypotheses import counter_evidence, read_state
 from qcoder.core.lookup import hypothesis_by_ident
 from qcoder.core.lookup import coder_by_name
-from qcoder.core.matrices import code_case_matrix
+from qcoder.core.analysis.matrices import code_case_matrix
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Coding
 from qcoder.core.store.models_analysis import SurveyItem
-from qcoder.gui.display_model import FULL_TEXT_ROLE, cell_display, tone_colour
-from qcoder.gui.displays_window import open_displays
-from qcoder.gui.hypothesis_actions import segment_menu
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.displays.display_model import FULL_TEXT_ROLE, cell_display, tone_colour
+from qcoder.gui.displays.displays_window import open_displays
+from qcoder.gui.displays.hypothesis_actions import segment_menu
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
 BUILDERS = {

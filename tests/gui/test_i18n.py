@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from qcoder.gui import i18n
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.shell import i18n
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
 TS = i18n.I18N_DIR / "qcoder_da.ts"
@@ -29,10 +29,10 @@ def test_every_interface_string_has_a_danish_translation(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "qcoder_da.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py"))
+    sources = sorted(str(p) for p in Path(i18n.__file__).parents[1].rglob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-locations", "none",
                     "-ts", str(fresh)], check=True, capture_output=True)
-    assert _unfinished(fresh) == [], "run `python -m qcoder.gui.i18n` and translate these"
+    assert _unfinished(fresh) == [], "run `python -m qcoder.gui.shell.i18n` and translate these"
     assert (i18n.I18N_DIR / "qcoder_da.qm").stat().st_mtime >= TS.stat().st_mtime - 1
 
 

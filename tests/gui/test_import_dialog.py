@@ -11,8 +11,8 @@ from docx.enum.text import WD_BREAK
 from PySide6.QtCore import Qt
 
 from qcoder.core.store.models import Document, Speaker
-from qcoder.gui.import_dialog import ImportDialog
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.files.import_dialog import ImportDialog
+from qcoder.gui.shell.main_window import MainWindow
 from tests.conftest import dump_project
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
@@ -224,7 +224,7 @@ def test_cancelling_while_importing_changes_nothing(qtbot, project, project_path
 def test_a_bad_speaker_pattern_is_explained_and_nothing_imported(qtbot, project, tmp_path,
                                                                  files, monkeypatch):
     shown = []
-    monkeypatch.setattr("qcoder.gui.import_dialog.QMessageBox.warning",
+    monkeypatch.setattr("qcoder.gui.files.import_dialog.QMessageBox.warning",
                         lambda _parent, title, text: shown.append(text))
     dialog = ImportDialog(project)
     qtbot.addWidget(dialog)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from qcoder.core.coding import apply_coding
+from qcoder.core.coding.codings import apply_coding
 from qcoder.core.demo import build_demo
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Meta
-from qcoder.gui.codebook_panel import CodebookPanel
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.codebook.codebook_panel import CodebookPanel
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
 
@@ -74,7 +74,7 @@ def test_open_refuses_locked_project_with_message(qtbot, project, project_path, 
     window = MainWindow(settings=make_settings(tmp_path))
     qtbot.addWidget(window)
     shown = []
-    monkeypatch.setattr("qcoder.gui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("qcoder.gui.shell.main_window.QMessageBox.warning",
                         lambda _parent, title, text: shown.append((title, text)))
     assert window.open_path(project_path) is False  # `project` holds it open
     assert shown and "open in another qcoder" in shown[0][1]

@@ -10,15 +10,15 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from qcoder.core.coding import ApplyCoding, CodingSpec
+from qcoder.core.coding.codings import ApplyCoding, CodingSpec
 from qcoder.core.demo import build_demo
 from qcoder.core.lookup import code_by_path, coder_by_name
 from qcoder.core.operations import run
-from qcoder.core.package import package_info
+from qcoder.core.exchange.package import package_info
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document
-from qcoder.gui import package_dialogs
-from qcoder.gui.main_window import MainWindow
+from qcoder.gui.files import package_dialogs
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 
@@ -177,7 +177,7 @@ def test_package_errors_are_shown_and_nothing_is_written(window, tmp_path, monke
 def test_a_coder_package_opens_blind_for_its_coder(demo_template, tmp_path, qtbot):
     """The second coder opens the package on a machine whose settings say another coder and
     no blind mode: the package's own record wins, and Anna's codings stay out of sight."""
-    from qcoder.core.package import make_package
+    from qcoder.core.exchange.package import make_package
 
     with Project.open(demo_template) as project:
         make_package(project, tmp_path / "bo.qcoder", "Bo",

@@ -8,16 +8,16 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
-from qcoder.core.codebook import load_codebook
-from qcoder.core.coding import apply_coding, list_codings
-from qcoder.core.documents import add_document
-from qcoder.core.importers import read_transcript
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.codings import apply_coding, list_codings
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.pseudonymise import read_key
+from qcoder.core.privacy.pseudonymise import read_key
 from qcoder.core.store import Project
 from qcoder.core.store.models import Document
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.pseudonymise_dialog import pseudonymise_dialog_for
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.files.pseudonymise_dialog import pseudonymise_dialog_for
 from tests.conftest import CODEBOOK
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot

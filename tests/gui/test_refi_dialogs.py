@@ -9,15 +9,15 @@ import threading
 import sqlalchemy as sa
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from qcoder.core.refi import importer
+from qcoder.core.exchange.refi import importer
 
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.coding import apply_coding
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.coding.codings import apply_coding
 from qcoder.core.lookup import code_by_path, code_paths, coder_by_name, document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Code, Coder, Coding, Document
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.refi_dialogs import (
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.files.refi_dialogs import (
     SummaryDialog, export_codebook, export_refi_project, import_codebook, import_refi_project,
 )
 from tests.gui.dialog_driver import when_modal
@@ -128,7 +128,7 @@ def test_cancelling_a_refi_import_leaves_no_project(qtbot, project, tmp_path, mo
         dialog.findChild(QPushButton).click()
         pressed.set()
 
-    monkeypatch.setattr("qcoder.gui.refi_dialogs.import_qdpx", import_held)
+    monkeypatch.setattr("qcoder.gui.files.refi_dialogs.import_qdpx", import_held)
     when_modal(QProgressDialog, cancel)
     assert not import_refi_project(window, str(out), str(target))
     assert pressed.is_set()
@@ -140,7 +140,7 @@ def test_cancelling_a_refi_import_leaves_no_project(qtbot, project, tmp_path, mo
 def test_a_file_that_is_not_a_qdpx_is_explained(qtbot, project, tmp_path, monkeypatch):
     window = _window(qtbot, project, tmp_path)
     shown = []
-    monkeypatch.setattr("qcoder.gui.refi_dialogs.QMessageBox.warning",
+    monkeypatch.setattr("qcoder.gui.files.refi_dialogs.QMessageBox.warning",
                         lambda _p, title, text: shown.append((title, text)))
     fake = tmp_path / "ikke.qdpx"
     fake.write_text("bare tekst", encoding="utf-8")

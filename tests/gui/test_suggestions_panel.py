@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.coding import list_codings
+from qcoder.core.coding.codings import list_codings
 from qcoder.core.demo import DEMO_DIR, build_demo
 from qcoder.core.lookup import document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding
 from qcoder.core.store.models_nlp import SuggestionRejection
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.suggestion_items import CANDIDATE_ROLE, HTML_ROLE, Candidate
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.coding.suggestion_items import CANDIDATE_ROLE, HTML_ROLE, Candidate
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 
@@ -163,7 +163,7 @@ def test_without_a_coder_nothing_runs_and_the_reason_is_shown(qtbot, tmp_path, m
     window = MainWindow(Project.open(path), settings=make_settings(tmp_path))
     qtbot.addWidget(window)
     shown = []
-    monkeypatch.setattr("qcoder.gui.suggestions_panel.QMessageBox.information",
+    monkeypatch.setattr("qcoder.gui.coding.suggestions_panel.QMessageBox.information",
                         lambda _parent, title, text: shown.append(text))
     assert window.suggestions.run(interactive=True) is False
     assert "Choose who is coding first" in shown[0]
@@ -185,7 +185,7 @@ def test_suggestions_pane_in_the_dark_palette(qtbot, window, tmp_path):
 
 
 def test_a_passage_moved_by_an_edit_is_not_coded_from_a_stale_list(qtbot, window):
-    from qcoder.core.editing import edit_text
+    from qcoder.core.documents.editing import edit_text
 
     panel = window.suggestions
     _find(qtbot, panel, scope="document")

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton,
 )
 
-from qcoder.core.documents import add_document
-from qcoder.core.importers import read_transcript
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.package_dialogs import ExportPackageDialog
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.files.package_dialogs import ExportPackageDialog
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 

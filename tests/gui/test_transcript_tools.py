@@ -6,14 +6,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from openpyxl import Workbook
 
-from qcoder.core.coding import apply_coding
+from qcoder.core.coding.codings import apply_coding
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.store.models import Case, CaseValue, Coding, Document, Speaker
 from qcoder.core.store.models_editing import DetachedCoding
-from qcoder.gui.attributes_dialog import AttributesDialog, import_case_attributes
-from qcoder.gui.edit_text_dialog import EditTextDialog, edit_document_text
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.speakers_panel import SpeakersDialog
+from qcoder.gui.files.attributes_dialog import AttributesDialog, import_case_attributes
+from qcoder.gui.files.edit_text_dialog import EditTextDialog, edit_document_text
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.files.speakers_panel import SpeakersDialog
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 
@@ -46,7 +46,7 @@ def test_editing_text_keeps_codings_on_their_words_and_reports_detached(qtbot, p
     window.workbench.set_blind(True)
     window.open_document(doc.id)
     warned = []
-    monkeypatch.setattr("qcoder.gui.edit_text_dialog.QMessageBox.warning",
+    monkeypatch.setattr("qcoder.gui.files.edit_text_dialog.QMessageBox.warning",
                         lambda _parent, title, text: warned.append((title, text)))
     new_text = (doc.text.replace("Der kom trusler", "Der kom mange grove trusler")
                 .replace("Interviewer: Og chikanen?\n\n", ""))
@@ -88,7 +88,7 @@ def test_closing_the_editor_unsaved_changes_nothing(qtbot, project, tmp_path, mo
     doc = _coded(project, tmp_path)
     window = _window(qtbot, project, tmp_path)
     window.open_document(doc.id)
-    monkeypatch.setattr("qcoder.gui.edit_text_dialog.QMessageBox.question",
+    monkeypatch.setattr("qcoder.gui.files.edit_text_dialog.QMessageBox.question",
                         lambda *_a: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox
                         .StandardButton.Yes)
 
@@ -171,7 +171,7 @@ def test_a_sheet_without_the_key_column_is_refused_with_its_name(qtbot, project,
     path = tmp_path / "sager.csv"
     path.write_text("Navn;Andel\n;0,4\n", encoding="utf-8")
     shown = []
-    monkeypatch.setattr("qcoder.gui.attributes_dialog.QMessageBox.warning",
+    monkeypatch.setattr("qcoder.gui.files.attributes_dialog.QMessageBox.warning",
                         lambda _p, _t, text: shown.append(text))
     dialog = AttributesDialog(project, lambda op: None)
     qtbot.addWidget(dialog)

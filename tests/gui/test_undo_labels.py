@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 import qcoder
 from qcoder.core.lookup import document_by_name
-from qcoder.core.speakers import RenameSpeaker
-from qcoder.gui import i18n
-from qcoder.gui.main_window import MainWindow
-from qcoder.gui.undo import LABELS
+from qcoder.core.documents.speakers import RenameSpeaker
+from qcoder.gui.shell import i18n
+from qcoder.gui.shell.main_window import MainWindow
+from qcoder.gui.shell.undo import LABELS
 from tests.gui.helpers import make_settings
 
 PACKAGE = Path(qcoder.__file__).parent
@@ -30,7 +30,7 @@ def operation_labels() -> dict[str, str]:
     class's `label: str = "..."` default or a `label="..."` argument (Batch(ops, label=...) in
     the GUI too) - with where it is written."""
     found: dict[str, str] = {}
-    paths = [*sorted((PACKAGE / "core").rglob("*.py")), *sorted((PACKAGE / "gui").glob("*.py"))]
+    paths = [*sorted((PACKAGE / "core").rglob("*.py")), *sorted((PACKAGE / "gui").rglob("*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef) and _is_operation(node):
@@ -51,10 +51,10 @@ def operation_labels() -> dict[str, str]:
 def test_the_scan_sees_the_operations_it_must():
     labels = operation_labels()
     assert len(labels) > 40
-    assert labels["Rename speaker"].startswith("core/speakers.py")
+    assert labels["Rename speaker"].startswith("core/documents/speakers.py")
     assert labels["Batch"].startswith("core/operations.py")
-    assert labels["Merge overlapping codings"].startswith("core/coding.py")  # a label= argument
-    assert labels["Merge speakers"].startswith("gui/speakers_panel.py")
+    assert labels["Merge overlapping codings"].startswith("core/coding/codings.py")  # a label= argument
+    assert labels["Merge speakers"].startswith("gui/files/speakers_panel.py")
 
 
 def test_every_operation_label_is_offered_for_translation():
@@ -77,7 +77,7 @@ def test_every_label_has_a_danish_translation():
     untranslated = [label for label in LABELS if label not in danish
                     or danish[label].get("type") == "unfinished"
                     or not (danish[label].text or "").strip()]
-    assert untranslated == [], "run `python -m qcoder.gui.i18n` and translate these"
+    assert untranslated == [], "run `python -m qcoder.gui.shell.i18n` and translate these"
 
 
 def test_renaming_a_speaker_reads_in_danish_in_the_edit_menu(qtbot, project, tmp_path, danish):

@@ -11,15 +11,15 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qcoder.core.case_table import case_table
-from qcoder.core.citation import set_citation_template
-from qcoder.core.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.coding import apply_coding, list_codings
+from qcoder.core.cases.table import case_table
+from qcoder.core.cases.citation import set_citation_template
+from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.memos import memo_on
-from qcoder.gui import coding_actions
-from qcoder.gui.dialogs import MemoDialog
-from qcoder.gui.main_window import MainWindow
+from qcoder.core.coding.memos import memo_on
+from qcoder.gui.coding import coding_actions
+from qcoder.gui.shell.dialogs import MemoDialog
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 
 
@@ -365,7 +365,7 @@ def test_docks_remember_their_layout(qtbot, project, ids, tmp_path):
 
 def test_first_run_asks_who_codes_and_records_it(qtbot, project, tmp_path, monkeypatch):
     from qcoder.core.store.models import Coder, Meta
-    from qcoder.gui import main_window
+    from qcoder.gui.shell import main_window
 
     class Answered(main_window.CoderDialog):   # the real dialog, answered as a user would
         def exec(self):
@@ -400,7 +400,7 @@ def test_zoom_and_line_numbers(window, qtbot):
 
 
 def test_show_codings_of_chosen_coders(window, project, ids, monkeypatch):
-    from qcoder.gui import main_window
+    from qcoder.gui.shell import main_window
 
     with project.transaction() as s:
         cecilie = coder_by_name(s, "Cecilie", create=True).id

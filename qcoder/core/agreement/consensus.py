@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ..coding import ApplyCoding, CodingSpec, RemoveCoding, check_range
+from ..coding.codings import ApplyCoding, CodingSpec, RemoveCoding, check_range
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_path, coder_by_name, document_by_name
 from ..operations import Batch, Result

@@ -17,9 +17,9 @@ import sqlalchemy as sa
 from ... import __version__
 from ..errors import QcoderError
 from ..lookup import code_by_path, coder_by_name, document_by_name
-from ..nlp import pipeline_name
+from ..language.nlp import pipeline_name
 from ..store.models import Code, Codebook
-from ..text_index import ensure_indexed
+from ..language.text_index import ensure_indexed
 from . import statistics as st
 from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
                     prepare_sentences, presence, segment_pairs, text_units, touched)
@@ -386,7 +386,7 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
     if not 0 <= min_cover < 1:
         raise QcoderError(f"--min-cover {min_cover}: must be at least 0 and below 1 (e.g. 0.5)")
     step = report or (lambda *_a: None)
-    from ..package import assigned_scope
+    from ..exchange.package import assigned_scope
 
     if unit == "sentence":  # segmenting is slow, so sentences are stored once per text
         with project.session() as s:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
 from ..lookup import code_paths
-from ..nlp import pipeline_name, sentence_spans
+from ..language.nlp import pipeline_name, sentence_spans
 from ..store.models import Code, Coding, Document, StructureRange
 from ..store.models_nlp import TextIndex
 

@@ -1,0 +1,391 @@
+"""The displays researchers write from, as plain tables: hypothesis displays, the overview
+matrix, the motivation profile and the joint display (matrices.py has the code x case ones).
+
+A `Table` is data only - titles and headers in Danish, cells with a value, a tone (a verdict,
+so views and exports colour it alike) and the UUIDs of the codings behind the cell (so a view
+can open them). The GUI shows these tables, the exporters write them; neither computes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from .case_codings import CaseCoding, CaseCodings
+from ..coding.codings import descendant_ids
+from .hypotheses import (
+    VerdictState, code_directions, counter_evidence, hypothesis_by_ident,
+    suggest_verdicts, verdict_states,
+)
+from ..lookup import code_by_path, code_paths, coder_by_name
+from ..errors import NotFoundError
+from ..store.models import Code, CodeHypothesis, Hypothesis
+from ..survey.datasets import ItemSummary, case_answers, dataset_by_name, item_by_ident, summarize
+
+
+@dataclass(slots=True)
+class Cell:
+    value: str | int | float | None = None
+    tone: str | None = None
+    codings: tuple[str, ...] = ()
+
+
+@dataclass
+class Column:
+    header: str
+    kind: str = "text"  # text | long | number | percent | verdict
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    caption: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def values(self) -> list[list]:
+        return [[c.value for c in row] for row in self.rows]
+
+
+VERDICT_SYMBOLS = {"støtte": "\u2714", "delvis støtte": "\u25d0", "ingen støtte": "\u25cb",
+                   "modstrid": "\u2718", "ingen data": "\u00b7"}
+
+#: k of n cases -> a Danish prevalence word, tested in this order (share = k / n).
+PREVALENCE_RULES = (
+    ("ingen", "k = 0"),
+    ("alle", "k = n"),
+    ("de fleste", "k/n > 1/2"),
+    ("flere", "k/n >= 0,3 og k >= 3"),
+    ("nogle", "k/n >= 0,15 og k >= 2"),
+    ("enkelte", "ellers (mindst én)"),
+)
+
+
+def prevalence(k: int, n: int) -> str:
+    """The Danish word for k of n interviews, by PREVALENCE_RULES."""
+    if k <= 0 or n <= 0:
+        return "ingen"
+    share = k / n
+    if k >= n:
+        return "alle"
+    if share > 0.5:
+        return "de fleste"
+    if share >= 0.3 and k >= 3:
+        return "flere"
+    if share >= 0.15 and k >= 2:
+        return "nogle"
+    return "enkelte"
+
+
+def prevalence_note() -> str:
+    return "Udbredelse af k ud af n interviews: " + "; ".join(
+        f"{word} ({rule})" for word, rule in PREVALENCE_RULES) + "."
+
+
+def percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
+@dataclass
+class Options:
+    """What a display is built from; names as users type them."""
+
+    coder: str | None = None
+    round: int | None = None
+    hypothesis: str | None = None
+    survey: str | None = None
+    subgroup: str | None = None
+    attributes: tuple[str, ...] = ()
+    survey_items: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    quotes: int = 2
+    measure: str = "count"
+    level: str = "code"  # code x case rows: "code", or "family" (sub-codes rolled up)
+    family: str | None = None  # code x case rows: only this code and the codes below it
+
+
+def case_codings(session: Session, options: Options) -> CaseCodings:
+    coder_id = coder_by_name(session, options.coder).id if options.coder else None
+    return CaseCodings(session, coder_id=coder_id, round=options.round)
+
+
+def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozenset()) -> list[int]:
+    """Cases of the corpus kinds in which `code_ids` were coded (a mayor hypothesis is judged
+    over the mayor interviews, not the focus groups), plus `extra`; all cases when none."""
+    kinds = {cc.doc_kind[c.document_id] for c in cc.codings if c.code_id in code_ids}
+    kinds |= {cc.doc_kind[d] for case in extra for d in cc.case_docs.get(case, [])}
+    if not kinds:
+        return list(cc.cases)
+    return [case for case in cc.cases
+            if case in extra or any(cc.doc_kind[d] in kinds for d in cc.case_docs.get(case, []))]
+
+
+def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings,
+                     judged: set[int] | None = None) -> list[int]:
+    """The cases a hypothesis is judged over: those of the corpus kinds where its linked codes
+    or counter-evidence were coded, and any case with a recorded verdict (`judged`)."""
+    linked = set(code_directions(session, hypothesis_id))
+    flagged = counter_evidence(session, hypothesis_id)
+    if judged is None:
+        judged = {case for case, _h in verdict_states(session, hypothesis_id)}
+    return relevant_cases(cc, {c.code_id for c in cc.codings
+                               if c.code_id in linked or c.uuid in flagged}, judged)
+
+
+def _quotes(cc: CaseCodings, codings: list[CaseCoding], prefix: str = "") -> str:
+    return "\n".join(prefix + cc.quote(c) for c in codings)
+
+
+def _verdict_cell(state: VerdictState | None) -> Cell:
+    if state is not None and state.verdict:
+        return Cell(state.verdict, tone=state.verdict)
+    return Cell(None)
+
+
+# -- hypothesis display ------------------------------------------------------------------------
+def hypothesis_display(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
+    """One row per case: attributes, the display columns' condensed statements with quotes, the
+    verdict, the suggestion, counts of supporting/contradicting codings, key quotes, and the
+    case's own survey answers."""
+    hyp = hypothesis_by_ident(session, options.hypothesis or "")
+    cc = cc or case_codings(session, options)
+    states = {case: s for (case, _h), s in verdict_states(session, hyp.id).items()}
+    suggestions = suggest_verdicts(session, hyp.id, cc)
+    rows_cases = hypothesis_cases(session, hyp.id, cc, set(states))
+    display_columns = list(hyp.display_columns or [])
+    answers = {}
+    if options.survey_items:
+        answers = case_answers(session, dataset_by_name(session, options.survey),
+                               list(options.survey_items))
+    columns = ([Column("Case")] + [Column(a) for a in options.attributes]
+               + [Column(c, "long") for c in display_columns]
+               + [Column("Vurdering", "verdict"), Column("Forslag"),
+                  Column("Støttende kodninger", "number"), Column("Modstridende kodninger", "number"),
+                  Column("Nøglecitater", "long")]
+               + [Column(_item_header(i)) for i in options.survey_items])
+    table = Table(f"hypothesis-{hyp.ident}", f"Hypotesedisplay {hyp.ident}: {hyp.label}".strip(),
+                  columns, caption=hyp.statement)
+    for case_id in rows_cases:
+        state, suggestion = states.get(case_id), suggestions[case_id]
+        row = [Cell(cc.cases[case_id])]
+        attrs = cc.attributes(case_id)
+        row += [Cell(_plain(attrs.get(a))) for a in options.attributes]
+        for column in display_columns:
+            statement, quote_ids = state.cell(column) if state else ("", ())
+            quoted = [c for c in (cc.find(u, case_id) for u in quote_ids) if c is not None]
+            text = "\n".join(filter(None, [statement, _quotes(cc, quoted)]))
+            row.append(Cell(text or None, codings=tuple(c.uuid for c in quoted)))
+        row.append(_verdict_cell(state))
+        row.append(Cell(f"{VERDICT_SYMBOLS[suggestion.verdict]} {suggestion.verdict}"))
+        row.append(Cell(len(suggestion.supporting), codings=suggestion.supporting))
+        row.append(Cell(len(suggestion.contradicting), codings=suggestion.contradicting))
+        chosen = [c for c in (cc.find(u, case_id) for u in (state.evidence if state else ()))
+                  if c is not None]
+        if chosen:
+            key = cc.distinct(chosen)
+        else:
+            key = cc.distinct([cc.find(u, case_id) for u in suggestion.supporting])[:options.quotes]
+        against = [cc.find(u, case_id) for u in suggestion.contradicting[:1]
+                   if cc.find(u, case_id) not in chosen]
+        text = "\n".join(filter(None, [_quotes(cc, key), _quotes(cc, against, "Modfortælling: ")]))
+        row.append(Cell(text or None, codings=tuple(c.uuid for c in key + against)))
+        row += [Cell(answers.get(cc.cases[case_id], {}).get(i)) for i in options.survey_items]
+        table.rows.append(row)
+    table.notes = [
+        f"Hypotese ({_KIND_NAMES.get(hyp.kind, hyp.kind)}): {hyp.statement}",
+        "Vurdering er forskerens; Forslag er beregnet af de koblede koder og overskriver "
+        "aldrig vurderingen. Nøglecitater er de valgte belæg, ellers de første støttende.",
+    ] + filter_notes(options)
+    return table
+
+
+_KIND_NAMES = {"exit": "exit", "retention": "fastholdelse", "general": "generel"}
+
+
+def _plain(value):
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    return value if value is None or isinstance(value, (int, str)) else str(value)
+
+
+def _item_header(ident: str) -> str:
+    return f"Survey {ident} (eget svar)"
+
+
+def filter_notes(options: Options) -> list[str]:
+    notes = []
+    if options.coder:
+        notes.append(f"Kun kodninger af {options.coder}.")
+    if options.round:
+        notes.append(f"Kun kodningsrunde {options.round}.")
+    return notes
+
+
+# -- overview matrix --------------------------------------------------------------------------
+def overview_matrix(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
+    """Cases x hypotheses: the verdict's symbol with counts (supporting/contradicting); where
+    the researcher has no verdict yet, the suggestion in brackets, uncoloured."""
+    cc = cc or case_codings(session, options)
+    hyps = list(session.scalars(sa.select(Hypothesis).order_by(Hypothesis.codebook_id.is_(None),
+                                                               Hypothesis.position, Hypothesis.ident)))
+    states = verdict_states(session)
+    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc), set(hypothesis_cases(
+        session, hyp.id, cc, {case for case, h in states if h == hyp.id}))) for hyp in hyps}
+    table = Table("overview", "Oversigtsmatrix: vurderinger pr. case og hypotese",
+                  [Column("Case")] + [Column(h.ident, "verdict") for h in hyps])
+    for case_id, name in cc.cases.items():
+        row = [Cell(name)]
+        for hyp in hyps:
+            suggestions, relevant = per_hyp[hyp.id]
+            if case_id not in relevant:
+                row.append(Cell(None))
+                continue
+            s = suggestions[case_id]
+            counts = f"({len(s.supporting)}/{len(s.contradicting)})"
+            state = states.get((case_id, hyp.id))
+            if state is not None and state.verdict:
+                row.append(Cell(f"{VERDICT_SYMBOLS[state.verdict]} {state.verdict} {counts}",
+                                tone=state.verdict, codings=s.supporting + s.contradicting))
+            else:
+                row.append(Cell(f"[forslag: {s.verdict}] {counts}",
+                                codings=s.supporting + s.contradicting))
+        table.rows.append(row)
+    table.notes = ["Tal i parentes: støttende/modstridende kodninger. "
+                   + ", ".join(f"{sym} {v}" for v, sym in VERDICT_SYMBOLS.items()) + ".",
+                   "[forslag: ...] = ingen vurdering endnu; forslaget er beregnet af de koblede koder.",
+                   ] + [f"{h.ident}: {h.label}" for h in hyps] + filter_notes(options)
+    return table
+
+
+# -- motivation profile -----------------------------------------------------------------------
+def _chosen_codes(session: Session, options: Options) -> list[Code]:
+    if options.codes:
+        return [code_by_path(session, p) for p in options.codes]
+    linked = set(session.scalars(sa.select(CodeHypothesis.code_id)))
+    tops = list(session.scalars(sa.select(Code).where(Code.parent_id.is_(None))
+                                .order_by(Code.codebook_id, Code.position)))
+    return [c for c in tops if descendant_ids(session, c.id) & linked]
+
+
+def motivation_profile(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
+    """Cases x chosen codes (with their sub-codes); each cell "quote -> interpretation", the
+    interpretation being the coding's memo."""
+    cc = cc or case_codings(session, options)
+    codes = _chosen_codes(session, options)
+    families = {c.id: descendant_ids(session, c.id) for c in codes}
+    cells: dict[tuple[int, int], list[CaseCoding]] = {}
+    for coding in cc.codings:
+        for code in codes:
+            if coding.code_id in families[code.id]:
+                cells.setdefault((coding.case_id, code.id), []).append(coding)
+    per_cell = max(options.quotes, 1)
+    table = Table("profile", "Motivationsprofil: citat \u2192 fortolkning",
+                  [Column("Case")] + [Column(c.label_da or c.name, "long") for c in codes])
+    rows_cases = relevant_cases(cc, set().union(*families.values()) if families else set())
+    for case_id in rows_cases:
+        row = [Cell(cc.cases[case_id])]
+        for code in codes:
+            found = cc.distinct(cells.get((case_id, code.id), []))
+            lines = [cc.quote(c) + (f" \u2192 {c.memo}" if c.memo else "") for c in found[:per_cell]]
+            if len(found) > per_cell:
+                lines.append(f"(+{len(found) - per_cell} flere)")
+            row.append(Cell("\n".join(lines) or None, codings=tuple(c.uuid for c in found)))
+        table.rows.append(row)
+    table.notes = ["Fortolkningen er kodningens memo."] + filter_notes(options)
+    return table
+
+
+# -- joint display ----------------------------------------------------------------------------
+def joint_display(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
+    """A row per theme (code) and linked survey item: k of n interviews with the Danish
+    prevalence word, representative quotes with citations (and the interviewee's own answer
+    when they are a respondent), the item's wording, base N, top-box % overall and by subgroup."""
+    cc = cc or case_codings(session, options)
+    paths = code_paths(session)
+    if options.codes:
+        codes = [code_by_path(session, p) for p in options.codes]
+    else:
+        codes = [c for c in session.scalars(sa.select(Code).order_by(Code.codebook_id, Code.id))
+                 if c.survey_items]
+        codes.sort(key=lambda c: paths[c.id])
+    ds = None
+    if any(c.survey_items for c in codes):
+        try:
+            ds = dataset_by_name(session, options.survey)
+        except NotFoundError:
+            if options.survey:
+                raise
+    summaries: dict[str, ItemSummary | None] = {}
+    groups: list[str] = []
+    if ds is not None:
+        for ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
+            summaries[ident] = _summary(session, ds, ident, options.subgroup)
+        if options.subgroup:
+            groups = list(dict.fromkeys(g for s in summaries.values() if s for g in s.by_subgroup))
+    answers = case_answers(session, ds, list(summaries)) if ds is not None else {}
+    top_header = "Top-box %"
+    columns = [Column("Tema"), Column("Kode"), Column("k", "number"), Column("n", "number"),
+               Column("Interviews"), Column("Udbredelse"), Column("Citater", "long"),
+               Column("Item"), Column("Spørgsmål", "long"), Column("Base N", "number"),
+               Column("Filter"), Column(top_header, "percent"), Column("Top-box svar")]
+    columns += [Column(f"{top_header} ({g})", "percent") for g in groups]
+    table = Table("joint", "Joint display: interviews og survey", columns)
+    for code in codes:
+        family = descendant_ids(session, code.id)
+        mine = [c for c in cc.codings if c.code_id in family]
+        cases = relevant_cases(cc, family)
+        with_code = {c.case_id for c in mine}
+        coded = [case for case in cases if case in with_code]
+        k, n = len(coded), len(cases)
+        picked = _representative(mine, coded, options.quotes)
+        items = list(code.survey_items or []) or [None]
+        for ident in items:
+            lines = []
+            for c in picked:
+                own = answers.get(cc.cases[c.case_id], {}).get(ident) if ident else None
+                lines.append(cc.quote(c) + (f" \u2014 eget svar: {own}" if own else ""))
+            summary = summaries.get(ident) if ident else None
+            row = [Cell(code.label_da or code.name), Cell(paths[code.id]), Cell(k), Cell(n),
+                   Cell(f"{k} af {n}"), Cell(prevalence(k, n)),
+                   Cell("\n".join(lines) or None, codings=tuple(c.uuid for c in picked)),
+                   Cell(ident)]
+            if summary is not None:
+                row += [Cell(summary.wording or None), Cell(summary.n_valid),
+                        Cell(summary.filter or None), Cell(percent(summary.top_box)),
+                        Cell(" / ".join(summary.top_labels) or None)]
+                row += [Cell(percent(summary.by_subgroup.get(g, {}).get("top_box"))) for g in groups]
+            else:
+                row += [Cell(None) for _ in range(5 + len(groups))]
+            table.rows.append(row)
+    table.notes = [prevalence_note(),
+                   "n = interviews i de korpusser, hvor temaet er kodet; k = interviews med "
+                   "mindst én kodning af temaet eller dets underkoder.",
+                   "Top-box % = andel af gyldige svar i de øverste svarkategorier (Ved ikke og "
+                   "tomme svar tæller ikke med)."]
+    if ds is not None:
+        table.notes.append(f"Survey: {ds.name} ({ds.source_name}).")
+    if options.subgroup:
+        table.notes.append(f"Opdelt efter {options.subgroup}.")
+    table.notes += filter_notes(options)
+    return table
+
+
+def _summary(session: Session, ds, ident: str, subgroup: str | None) -> ItemSummary | None:
+    try:
+        item_by_ident(session, ds, ident)
+    except NotFoundError:
+        return None
+    return summarize(session, ds, ident, subgroup)
+
+
+def _representative(codings: list[CaseCoding], cases: list[int], k: int) -> list[CaseCoding]:
+    """Up to k quotes, each from a different case first (breadth before depth)."""
+    first = {}
+    for c in codings:
+        first.setdefault(c.case_id, c)
+    picked = [first[case] for case in cases if case in first][:k]
+    return picked

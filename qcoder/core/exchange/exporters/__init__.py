@@ -1,0 +1,140 @@
+"""Exports of the displays to xlsx, docx, csv and html: one exporter per format behind one
+interface (`write(report, path, progress) -> written paths`), chosen by the file suffix.
+
+`export()` builds the asked-for displays once (see WHAT), adds provenance - project, date,
+coders, rounds, codebook versions, surveys, filters, agreement if computed - and writes them.
+Progress goes to a `report(done, total, what)` callback, which may raise CancelledError; a
+cancelled or failed export leaves no file behind.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from .... import __version__
+from ...analysis.displays import (
+    Options, case_codings, hypothesis_display, joint_display, motivation_profile, overview_matrix,
+)
+from ...errors import QcoderError
+from ...lookup import hypothesis_by_ident
+from ...analysis.listings import codebook_table, segments_table
+from ...analysis.matrices import code_case_matrix
+from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta, StructureRange
+from ...store.models_analysis import SurveyDataset
+from .base import Exporter, Progress, Report
+from .to_csv import CsvExporter
+from .to_docx import DocxExporter
+from .to_html import HtmlExporter
+from .to_xlsx import XlsxExporter
+
+EXPORTERS: dict[str, Exporter] = {e.suffix: e for e in (XlsxExporter(), DocxExporter(),
+                                                          CsvExporter(), HtmlExporter())}
+#: "displays" is every display (overview, hypotheses, matrices, profile, joint) without the
+#: segment listing and the codebook; "all" is everything.
+WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook",
+        "displays", "all")
+DISPLAYS = ("overview", "hypotheses", "matrix", "profile", "joint")
+ALL_ORDER = DISPLAYS + ("segments", "codebook")
+
+
+def exporter_for(path: Path) -> Exporter:
+    exporter = EXPORTERS.get(path.suffix.lower())
+    if exporter is None:
+        raise QcoderError(f"{path}: cannot export to {path.suffix or 'a file without suffix'!r}; "
+                          f"use one of {', '.join(EXPORTERS)}")
+    return exporter
+
+
+def _quiet(done: int, total: int, what: str = "") -> None:
+    pass
+
+
+def build_tables(session, what: str, options: Options, progress: Progress = _quiet) -> list:
+    """The displays for `what` (one of WHAT), built over one read of the codings."""
+    if what not in WHAT:
+        raise QcoderError(f"unknown display {what!r}; choose one of {', '.join(WHAT)}")
+    kinds = {"all": ALL_ORDER, "displays": DISPLAYS}.get(what, (what,))
+    cc = case_codings(session, options)
+    if options.hypothesis:
+        hypothesis_by_ident(session, options.hypothesis)
+        idents = [options.hypothesis]
+    else:
+        idents = list(session.scalars(sa.select(Hypothesis.ident).order_by(
+            Hypothesis.codebook_id.is_(None), Hypothesis.codebook_id, Hypothesis.position)))
+    has_sections = session.scalar(sa.select(sa.func.count()).select_from(StructureRange)
+                                  .where(StructureRange.kind == "section")) > 0
+    steps = []
+    for kind in kinds:
+        if kind == "hypotheses":
+            steps += [(f"hypotese {i}", lambda i=i: hypothesis_display(
+                session, _with(options, hypothesis=i), cc)) for i in idents]
+        elif kind == "matrix":
+            steps.append(("kode x case", lambda: code_case_matrix(session, options, cc=cc)))
+            if has_sections:
+                steps.append(("kode x case x afsnit",
+                              lambda: code_case_matrix(session, options, by_section=True, cc=cc)))
+        else:
+            build = {"overview": overview_matrix, "profile": motivation_profile,
+                     "joint": joint_display, "segments": segments_table}.get(kind)
+            steps.append((kind, (lambda b=build: b(session, options, cc)) if build
+                          else (lambda: codebook_table(session, options))))
+    tables = []
+    for i, (label, step) in enumerate(steps, start=1):
+        progress(i, len(steps), f"bygger {label}")
+        tables.append(step())
+    return tables
+
+
+def _with(options: Options, **changes) -> Options:
+    from dataclasses import replace
+
+    return replace(options, **changes)
+
+
+def provenance(project, session, what: str, options: Options) -> list[tuple[str, str]]:
+    coders = session.execute(sa.select(Coder.name, sa.func.count(Coding.id))
+                             .join(Coding, Coding.coder_id == Coder.id, isouter=True)
+                             .group_by(Coder.name).order_by(Coder.name)).all()
+    rounds = sorted(set(session.scalars(sa.select(Coding.round).distinct())))
+    books = session.execute(sa.select(Codebook.name, Codebook.ident, Codebook.version)
+                            .order_by(Codebook.name)).all()
+    surveys = session.execute(sa.select(SurveyDataset.name, SurveyDataset.source_name,
+                                        SurveyDataset.case_attribute)).all()
+    agreement = session.execute(sa.select(Meta.key, Meta.value)
+                                .where(Meta.key.like("agreement%"))).all()
+    filters = [f"{k}: {v}" for k, v in (("koder", options.coder), ("runde", options.round),
+                                          ("hypotese", options.hypothesis),
+                                          ("survey", options.survey),
+                                          ("undergruppe", options.subgroup)) if v]
+    return [
+        ("Projekt", project.title),
+        ("Projektfil", project.display_name),
+        ("Eksporteret", datetime.now().strftime("%Y-%m-%d %H:%M")),
+        ("Program", f"qcoder {__version__}"),
+        ("Displays", what),
+        ("Kodere", ", ".join(f"{n} ({c} kodninger)" for n, c in coders) or "ingen"),
+        ("Kodningsrunder", (", ".join(map(str, rounds)) or "ingen")
+         + f" (aktuel runde: {project.current_round})"),
+        ("Kodebøger", "; ".join(f"{n} ({i}), version {v}" for n, i, v in books) or "ingen"),
+        ("Survey", "; ".join(f"{n} ({s}), koblet via casevariablen {a}" for n, s, a in surveys)
+         or "ingen"),
+        ("Interkoder-enighed", "; ".join(f"{k}: {v}" for k, v in agreement)
+         or "ikke beregnet i projektet"),
+        ("Udvalg", ", ".join(filters) or "alle kodninger"),
+    ]
+
+
+def export(project, what: str, out: str | Path, options: Options | None = None,
+           progress: Progress = _quiet) -> list[Path]:
+    """Build the displays for `what` and write them to `out`; returns the written files."""
+    out = Path(out)
+    exporter = exporter_for(out)
+    options = options or Options()
+    with project.session() as session:
+        tables = build_tables(session, what, options, progress)
+        report = Report(f"{project.title}: analyse-eksport",
+                        provenance(project, session, what, options), tables)
+    return exporter.write(report, out, progress)
