@@ -86,7 +86,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_round(args) -> int:
-    from ..core.codebooks.code_ops import set_current_round
+    from ..core.coding.rounds import set_current_round
 
     with open_project(args.project) as project:
         if args.round is None:

@@ -1,10 +1,10 @@
 """The codebook editor: every field of a code (in the form of code_form.py), plus add, move
 (drag and drop), merge, delete.
 
-All changes go through the undoable operations of qcoder.core.codebooks.code_ops. The dialog
-keeps its own undo stack unless it is given an `undo_sink(label, inverse)` - then the caller
-(the main window) owns undo. Deleting a code that holds codings is refused with the count and merge is
-offered instead, so codings are never lost.
+All changes go through the undoable operations of qcoder.core.codebooks (code_ops, code_merge).
+The dialog keeps its own undo stack unless it is given an `undo_sink(label, inverse)` - then
+the caller (the main window) owns undo. Deleting a code that holds codings is refused with the
+count and merge is offered instead, so codings are never lost.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core import catalog
 from ...core.codebooks import code_ops
+from ...core.codebooks.code_merge import merge_codes
 from ...core.codebooks.tree import CodeNode, code_tree
 from ...core.errors import QcoderError
 from ...core.operations import run
@@ -346,7 +347,7 @@ class CodebookEditor(QDialog):
         target = self.choose_code(tr("Merge into"), tr("Move the codings of '{path}' to:").format(
             path=node.path), choices)
         if target is not None:
-            if self.perform("Merge codes", lambda: code_ops.merge_codes(
+            if self.perform("Merge codes", lambda: merge_codes(
                     self.project, code_id, target)) is not None:
                 self.select_code(target)
 
