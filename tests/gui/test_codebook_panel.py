@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
 
+from qcoder.core.codebooks.code_ops import edit_code
 from qcoder.core.codebooks.loading import load_codebooks
 from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.documents.adding import add_document
@@ -175,8 +176,8 @@ def test_editor_saves_every_field_and_undoes(qtbot, coded):
     row = next(r for r in range(editor.form.hypotheses.rowCount())
                if editor.form.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole) == "H2")
     editor.form.hypotheses.cellWidget(row, 1).setCurrentText("contradicts")
-    assert set(editor.form.dirty()) == {"definition", "keywords", "color", "origin", "round_added",
-                                   "hypotheses"}
+    assert set(editor.form.dirty()) == {"definition", "keywords", "color", "origin",
+                                        "round_added", "hypotheses"}
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     edited = _code(project, BARRIERS)
     assert (edited.definition, edited.keywords, edited.color, edited.origin, edited.round_added) == (
@@ -185,6 +186,27 @@ def test_editor_saves_every_field_and_undoes(qtbot, coded):
     editor.undo()
     restored = _code(project, BARRIERS)
     assert (restored.definition, restored.keywords, restored.color) == before
+
+
+def test_editor_shows_the_stored_fields_of_the_chosen_code(qtbot, coded):
+    project, _anna = coded
+    edit_code(project, CHRISTIANSBORG, label_da="Forholdet til Christiansborg æøå",
+              label_en="Relation to the national parliament", hypotheses=[("H2", "contradicts")])
+    editor = _editor(qtbot, project)
+    code = _code(project, CHRISTIANSBORG)
+    editor.select_code(code.id)
+    f = editor.form.fields
+    assert (f["name"].text(), f["label_da"].text(), f["label_en"].text(), f["color"].text()) == (
+        code.name, "Forholdet til Christiansborg æøå", "Relation to the national parliament",
+        code.color)
+    assert f["definition"].toPlainText() == code.definition
+    assert f["keywords"].text() == ", ".join(code.keywords or [])
+    links = {editor.form.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole):
+             editor.form.hypotheses.cellWidget(r, 1).currentData()
+             for r in range(editor.form.hypotheses.rowCount())}
+    assert links.pop("H2") == "contradicts"
+    assert set(links.values()) == {"—"}  # every other hypothesis unlinked
+    assert editor.form.dirty() == {}
 
 
 def test_editor_refuses_bad_input_with_a_message(qtbot, coded):
