@@ -36,7 +36,8 @@ class MergeCodes:
     label: str = "Merge codes"
 
     def execute(self, session: Session):
-        source, target = code_by_uuid(session, self.source_uuid), code_by_uuid(session, self.target_uuid)
+        source = code_by_uuid(session, self.source_uuid)
+        target = code_by_uuid(session, self.target_uuid)
         if source.id == target.id or target.id in descendant_ids(session, source.id):
             raise QcoderError(f"cannot merge {code_path(source)!r} into itself or one of its "
                               "sub-codes; choose a target outside it")
