@@ -25,10 +25,8 @@ def cmd_load(args) -> int:
 
 
 def cmd_export(args) -> int:
-    import sqlalchemy as sa
-
+    from ..core import catalog
     from ..core.codebooks.export import export_codebook_yaml, export_codebooks_xlsx
-    from ..core.store.models import Codebook
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -45,8 +43,7 @@ def cmd_export(args) -> int:
         else:
             key = args.codebook
             if key is None:
-                with project.session() as s:
-                    idents = list(s.scalars(sa.select(Codebook.ident).order_by(Codebook.ident)))
+                idents = sorted(book.ident for book in catalog.codebooks(project))
                 if len(idents) != 1:
                     raise QcoderError(
                         "a YAML file holds one codebook; name it with --codebook ID (the project "
@@ -89,7 +86,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_round(args) -> int:
-    from ..core.codebooks.code_ops import set_current_round
+    from ..core.coding.rounds import set_current_round
 
     with open_project(args.project) as project:
         if args.round is None:

@@ -16,13 +16,10 @@ def cmd_code(args) -> int:
 
 def cmd_codings(args) -> int:
     from ..core.coding.codings import list_codings
-    from ..core.lookup import code_by_path, coder_by_name
 
     with open_project(args.project) as project:
-        with project.session() as s:
-            coder = coder_by_name(s, args.coder) if args.coder else None
-            code = code_by_path(s, args.code) if args.code else None
-        rows = list_codings(project, coder=coder, code=code, with_children=args.children)
+        rows = list_codings(project, coder=args.coder or None, code=args.code or None,
+                            with_children=args.children)
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0

@@ -96,15 +96,14 @@ def cmd_edit(args) -> int:
 
     from ..core.documents.editing import detached_codings, edit_text
     from ..core.documents.importers.txt import read_text_file
-    from ..core.lookup import document_by_name
+    from ..core.documents.texts import document_text
 
     if not (args.dump or args.from_file or args.detached):
         raise QcoderError("say what to do: --from NEWTEXT.txt (edit), --dump FILE.txt (write the "
                           "current text) or --detached (list detached codings)")
     with open_project(args.project) as project:
         if args.dump:
-            with project.session() as s:
-                text = document_by_name(s, args.document).text
+            text = document_text(project, args.document)
             Path(args.dump).write_text(text, encoding="utf-8")
             print(f"Wrote the text of {args.document!r} to {args.dump}; edit it and run "
                   f"`qcoder edit {args.project} {args.document!r} --from {args.dump}`")
@@ -129,6 +128,8 @@ def cmd_edit(args) -> int:
 
 
 def register(sub) -> None:
+    from ..core.documents.kinds import CORPUS_KINDS
+
     p = sub.add_parser("import", help="import transcripts (files or folders)",
                        description="Import transcripts: .txt, .md, .docx, .odt, .rtf, .pdf, "
                        ".vtt, .srt. Folders are searched for these. A file whose text is "
@@ -136,7 +137,7 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
     p.add_argument("--kind", default="other",
-                   choices=["mayor_interview", "dm_interview", "vignette_group", "other"],
+                   choices=CORPUS_KINDS,
                    help="the corpus kind (sets default attributes and citation template)")
     p.add_argument("--case", metavar="KEY", help="link the documents to this case (created if new)")
     p.add_argument("--speaker-pattern", metavar="REGEX",

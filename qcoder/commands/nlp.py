@@ -8,26 +8,20 @@ from ..cli import open_project, print_json, progress, progress_callback
 
 
 def cmd_suggest(args) -> int:
-    from ..core.lookup import coder_by_name
+    from ..core.documents.texts import document_texts
     from ..core.language.suggest import suggest
 
     with open_project(args.project) as project:
-        coder = None
-        if args.coder:
-            with project.session() as s:
-                coder = coder_by_name(s, args.coder).id
         found = suggest(project, codebook=args.codebook, documents=args.documents,
-                        unit=args.unit, coder=coder, include_interviewer=args.interviewer,
+                        unit=args.unit, coder=args.coder or None,
+                        include_interviewer=args.interviewer,
                         report=progress_callback("Indexing"))
         if args.json:
             print_json([x.as_json() for x in found])
             return 0
-        from ..core.store.models import Document
-
-        with project.session() as s:
-            texts = {x.document: s.get(Document, x.document_id).text for x in found}
+        texts = document_texts(project, {x.document_id for x in found})
     for x in found:
-        snippet = " ".join(texts[x.document][x.start:x.end].split())
+        snippet = " ".join(texts[x.document_id][x.start:x.end].split())
         snippet = snippet if len(snippet) <= 70 else snippet[:67] + "..."
         print(f"{x.document}\t{x.start}-{x.end}\t{x.code}\t{', '.join(x.terms)}\t{snippet}")
     codes = len({x.code for x in found})

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from qcoder.core.codebooks.code_merge import merge_codes
 from qcoder.core.codebooks.code_ops import (
-    add_code, delete_code, edit_code, merge_codes, move_code, recolour_code, rename_code,
-    set_current_round,
+    add_code, delete_code, edit_code, move_code, recolour_code, rename_code,
 )
+from qcoder.core.coding.rounds import set_current_round
 from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from qcoder.core.coding.codings import (
     apply_coding, list_codings, merge_overlapping, remove_coding, resize_coding, set_coding_memo,
 )
-from qcoder.core.errors import QcoderError
+from qcoder.core.coding.memos import MemoTarget, memo_target
+from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
+from qcoder.core.store.models import Case
 
 
 def _ids(project, code="Test æøå/Chikane", coder="Anna"):
@@ -93,3 +96,38 @@ def test_list_codings_with_children(project):
     assert len(list_codings(project, code=parent)) == 1
     assert [r.code for r in list_codings(project, code=parent, with_children=True)] == [
         "Test æøå/Policy-seeking", "Test æøå/Policy-seeking/Økonomiske barrierer"]
+
+
+def test_list_codings_takes_the_coder_and_code_as_typed(project):
+    doc, code, anna = _ids(project)
+    bo = _ids(project, coder="Bo")[2]
+    apply_coding(project, doc, 0, 5, code, anna)
+    apply_coding(project, doc, 5, 9, code, bo)
+    apply_coding(project, doc, 9, 12, _ids(project, code="Test æøå/Øvrige")[1], anna)
+    rows = list_codings(project, coder="Anna", code="Test æøå/Chikane")
+    assert [(r.start, r.end, r.coder, r.code) for r in rows] == [
+        (0, 5, "Anna", "Test æøå/Chikane")]
+    assert rows == list_codings(project, coder=anna.id, code=code.id)
+    with pytest.raises(NotFoundError, match="no coder named 'Ana'.*'Anna'"):
+        list_codings(project, coder="Ana")
+    with pytest.raises(NotFoundError, match="no code 'Chikan'.*'Chikane'"):
+        list_codings(project, code="Test æøå/Chikan")
+
+
+def test_a_memo_target_is_found_by_id_or_uuid_with_its_name(project):
+    doc, code, _coder = _ids(project)
+    with project.transaction() as s:
+        s.add(Case(name="Jens æøå"))
+    with project.session() as s:
+        case = s.scalar(sa.select(Case))
+        case_uuid, case_id = case.uuid, case.id
+    assert memo_target(project, "document", id=doc.id) == MemoTarget(
+        "document", doc.uuid, "interview")
+    assert memo_target(project, "code", id=code.id) == MemoTarget("code", code.uuid, "Chikane")
+    assert memo_target(project, "case", uuid=case_uuid) == MemoTarget(
+        "case", case_uuid, "Jens æøå")
+    assert memo_target(project, "case", id=case_id).uuid == case_uuid
+    assert memo_target(project, "document", id=doc.id + 100) is None
+    assert memo_target(project, "case", uuid="no-such-uuid") is None
+    with pytest.raises(QcoderError, match="not 'project'"):
+        memo_target(project, "project", uuid=None)

@@ -14,6 +14,7 @@ from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import coder_by_name, document_by_name
 from qcoder.core.operations import run
 from qcoder.core.store import Project
+from qcoder.core.language.candidates import find_candidates, still_current
 from qcoder.core.language.suggest import accept_suggestions, reject_suggestions, suggest
 
 KEYWORD_BOOK = """codebook: "Nøgleord"
@@ -139,3 +140,41 @@ def test_demo_project_gets_candidates_for_at_least_five_codes(tmp_path):
     assert len({x.code for x in got}) >= 5
     for x in got:  # every candidate holds the terms it reports
         assert x.terms and texts[x.document][x.start:x.end].strip()
+
+
+def test_candidates_carry_the_passage_its_marked_terms_and_the_codes_colour(kw_project):
+    found = suggest(kw_project)
+    listed = find_candidates(kw_project, found)
+    assert [c.suggestion for c in listed] == found
+    colours = {"Chikane": "#d62728", "Økonomi": "#1f77b4"}  # as KEYWORD_BOOK gives them
+    marked = {}
+    for c in listed:
+        x = c.suggestion
+        assert c.text == TRANSCRIPT[x.start:x.end]
+        assert c.color == colours[x.code.split("/")[-1]]
+        assert c.key == (x.code_id, x.document_id, x.start, x.end)
+        marked[c.text] = [c.text[a:b] for a, b in c.marks]
+    assert marked == {
+        "Ja, der kom trusler på de sociale medier.": ["trusler", "sociale medier"],
+        "Økonomien var også stram.": ["Økonomien"],
+        "Budgetforhandlingerne trak ud.": ["Budgetforhandlingerne"],
+        "Anlægsloftet bandt os.": ["Anlægsloftet"],
+        "Men chikanen var værst.": ["chikanen"],
+    }
+
+
+def test_a_candidate_is_current_until_an_edit_moves_its_passage(kw_project):
+    listed = find_candidates(kw_project, suggest(kw_project))
+    assert still_current(kw_project, listed)
+    edit_text(kw_project, "mette", "Interview fra 2024.\n\n" + TRANSCRIPT)
+    assert not still_current(kw_project, listed)
+    assert still_current(kw_project, find_candidates(kw_project, suggest(kw_project)))
+
+
+def test_the_coder_can_be_named_as_typed(kw_project):
+    with kw_project.session() as s:
+        anna = coder_by_name(s, "Anna").id
+    reject_suggestions(kw_project, suggest(kw_project)[:1], anna)
+    assert suggest(kw_project, coder="Anna") == suggest(kw_project, coder=anna)
+    with pytest.raises(NotFoundError, match="no coder named 'Ana'.*'Anna'"):
+        suggest(kw_project, coder="Ana")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
 
+from qcoder.core.codebooks.code_ops import edit_code
 from qcoder.core.codebooks.loading import load_codebooks
 from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.documents.adding import add_document
@@ -166,32 +167,53 @@ def test_editor_saves_every_field_and_undoes(qtbot, coded):
     code = _code(project, BARRIERS)
     before = (code.definition, code.keywords, code.color)
     editor.select_code(code.id)
-    f = editor.fields
+    f = editor.form.fields
     f["definition"].setPlainText("Ny definition æøå.\nAnden linje.")
     f["keywords"].setText("budget, gæld")
     f["color"].setText("#00aa00")
     f["origin"].setCurrentText("inductive")
     f["round_added"].setValue(2)
-    row = next(r for r in range(editor.hypotheses.rowCount())
-               if editor.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole) == "H2")
-    editor.hypotheses.cellWidget(row, 1).setCurrentText("contradicts")
-    assert set(editor.dirty()) == {"definition", "keywords", "color", "origin", "round_added",
-                                   "hypotheses"}
+    row = next(r for r in range(editor.form.hypotheses.rowCount())
+               if editor.form.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole) == "H2")
+    editor.form.hypotheses.cellWidget(row, 1).setCurrentText("contradicts")
+    assert set(editor.form.dirty()) == {"definition", "keywords", "color", "origin",
+                                        "round_added", "hypotheses"}
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     edited = _code(project, BARRIERS)
     assert (edited.definition, edited.keywords, edited.color, edited.origin, edited.round_added) == (
         "Ny definition æøå.\nAnden linje.", ["budget", "gæld"], "#00aa00", "inductive", 2)
-    assert editor.dirty() == {}
+    assert editor.form.dirty() == {}
     editor.undo()
     restored = _code(project, BARRIERS)
     assert (restored.definition, restored.keywords, restored.color) == before
+
+
+def test_editor_shows_the_stored_fields_of_the_chosen_code(qtbot, coded):
+    project, _anna = coded
+    edit_code(project, CHRISTIANSBORG, label_da="Forholdet til Christiansborg æøå",
+              label_en="Relation to the national parliament", hypotheses=[("H2", "contradicts")])
+    editor = _editor(qtbot, project)
+    code = _code(project, CHRISTIANSBORG)
+    editor.select_code(code.id)
+    f = editor.form.fields
+    assert (f["name"].text(), f["label_da"].text(), f["label_en"].text(), f["color"].text()) == (
+        code.name, "Forholdet til Christiansborg æøå", "Relation to the national parliament",
+        code.color)
+    assert f["definition"].toPlainText() == code.definition
+    assert f["keywords"].text() == ", ".join(code.keywords or [])
+    links = {editor.form.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole):
+             editor.form.hypotheses.cellWidget(r, 1).currentData()
+             for r in range(editor.form.hypotheses.rowCount())}
+    assert links.pop("H2") == "contradicts"
+    assert set(links.values()) == {"—"}  # every other hypothesis unlinked
+    assert editor.form.dirty() == {}
 
 
 def test_editor_refuses_bad_input_with_a_message(qtbot, coded):
     project, _anna = coded
     editor = _editor(qtbot, project)
     editor.select_code(_code(project, BARRIERS).id)
-    editor.fields["name"].setText("Byrådssamarbejde")  # a sibling's name
+    editor.form.fields["name"].setText("Byrådssamarbejde")  # a sibling's name
     editor.save()
     assert "already a code 'Byrådssamarbejde'" in editor.warnings[-1]
     assert _code(project, BARRIERS).name == "Økonomiske og administrative barrierer"
@@ -206,7 +228,7 @@ def test_editor_add_sub_code_and_delete_with_confirmation(qtbot, coded):
     editor.add_sub_code()
     new = _code(project, "strom_motivation/Policy-seeking/Borgernær politik")
     assert new.origin == "inductive"  # coding has begun in this project
-    assert editor.fields["name"].text() == "Borgernær politik"
+    assert editor.form.fields["name"].text() == "Borgernær politik"
     asked = []
     editor.confirm = lambda title, text, yes: asked.append((text, yes)) or True
     editor.delete_code()

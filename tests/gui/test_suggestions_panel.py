@@ -9,12 +9,13 @@ import sqlalchemy as sa
 
 from qcoder.core.coding.codings import list_codings
 from qcoder.core.demo import DEMO_DIR, build_demo
+from qcoder.core.language.candidates import Candidate
 from qcoder.core.lookup import document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding
 from qcoder.core.store.models_nlp import SuggestionRejection
 from qcoder.gui.shell.main_window import MainWindow
-from qcoder.gui.coding.suggestion_items import CANDIDATE_ROLE, HTML_ROLE, Candidate
+from qcoder.gui.coding.suggestion_items import CANDIDATE_ROLE, HTML_ROLE
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 
@@ -47,7 +48,7 @@ def _find(qtbot, panel, scope: str = "all") -> None:
 
 
 def _candidates(panel) -> list[Candidate]:
-    return [item.data(0, CANDIDATE_ROLE) for item in panel._items()
+    return [item.data(0, CANDIDATE_ROLE) for item in panel.tree.items()
             if isinstance(item.data(0, CANDIDATE_ROLE), Candidate)]
 
 
@@ -77,7 +78,7 @@ def test_pane_lists_candidates_for_five_codes_with_terms_marked(qtbot, window):
         assert c.marks, "every candidate shows where its terms matched"
         for a, b in c.marks:
             assert c.text[a:b].strip() and 0 <= a < b <= len(c.text)
-    item = next(i for i in panel._items() if isinstance(i.data(0, CANDIDATE_ROLE), Candidate))
+    item = next(i for i in panel.tree.items() if isinstance(i.data(0, CANDIDATE_ROLE), Candidate))
     c = item.data(0, CANDIDATE_ROLE)
     a, b = c.marks[0]
     assert f"font-weight:600'>{c.text[a:b]}</span>" in item.data(0, HTML_ROLE)
@@ -91,7 +92,7 @@ def test_accept_codes_the_passage_as_suggested_and_undo_takes_it_back(qtbot, win
     _find(qtbot, panel)
     before = _anna_codings(window.project)
     first = _candidates(panel)[0]
-    panel.select(first)
+    panel.tree.select(first)
     x = first.suggestion
     assert window.view.document_id == x.document_id  # the click jumped to the passage
     assert window.view.selected_range() == (x.start, x.end)
@@ -122,9 +123,9 @@ def test_reject_removes_the_candidate_for_good_until_undone(qtbot, window):
     _find(qtbot, panel)
     before = _anna_codings(window.project)
     chosen = _candidates(panel)[:2]
-    panel.select(chosen[0])
+    panel.tree.select(chosen[0])
     for c in chosen:  # both selected, rejected as one step
-        next(i for i in panel._items() if panel._key_of(i) == c.key).setSelected(True)
+        next(i for i in panel.tree.items() if panel.tree.key_of(i) == c.key).setSelected(True)
     assert panel.reject_selected() == 2
     listed = {c.key for c in _candidates(panel)}
     assert not listed & {c.key for c in chosen}
@@ -174,7 +175,7 @@ def test_suggestions_pane_in_the_dark_palette(qtbot, window, tmp_path):
     panel = window.suggestions
     with dark_theme():
         _find(qtbot, panel)
-        panel.select(_candidates(panel)[3])
+        panel.tree.select(_candidates(panel)[3])
         dock = window.suggestions_dock
         dock.setFloating(True)
         dock.resize(780, 560)
@@ -195,7 +196,7 @@ def test_a_passage_moved_by_an_edit_is_not_coded_from_a_stale_list(qtbot, window
         text = document_by_name(s, x.document).text
     edit_text(window.project, x.document, "Indledning.\n" + text)  # everything moves on
     before = _anna_codings(window.project)
-    panel.select(first)
+    panel.tree.select(first)
     assert panel.accept_selected() == 0
     assert _anna_codings(window.project) == before
     assert "The text changed" in panel.status.text()

@@ -1,5 +1,5 @@
-"""Undoable changes to the code tree: add, edit (rename, recolour, any field), move, merge,
-delete, and setting the project's current coding round.
+"""Undoable changes to the code tree: add, edit (rename, recolour, any field), move, delete
+(merging is code_merge.py's).
 
 Operations follow operations.py: `execute(session) -> (value, inverse)`. Codes are named by
 UUID inside operations, and a deleted code is re-created with its old UUID and integer id, so
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from .export import codebook_by_key
 from .schema import DIRECTIONS, ORIGINS, PATH_SEP
-from ..coding.codings import ApplyCoding, CodingSpec, descendant_ids
+from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
 from ..lookup import code_by_path, code_path
 from ..operations import Result, run
-from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis, Memo, Meta, new_uuid
+from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis, new_uuid
 
 TEXT_FIELDS = ("name", "label_da", "label_en", "color", "definition", "include", "exclude",
                "example", "origin", "flagged")
@@ -35,14 +35,16 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _code(session: Session, uuid: str) -> Code:
+def code_by_uuid(session: Session, uuid: str) -> Code:
+    """The code an operation names, or NotFoundError when an earlier change removed it."""
     code = session.scalar(sa.select(Code).where(Code.uuid == uuid))
     if code is None:
         raise NotFoundError(f"no code with id {uuid} (it may have been deleted or merged already)")
     return code
 
 
-def _siblings(session: Session, codebook_id: int, parent_id: int | None) -> list[Code]:
+def sub_codes(session: Session, codebook_id: int, parent_id: int | None) -> list[Code]:
+    """The codes right under `parent_id` (None: the codebook's top level), in tree order."""
     parent = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
     return list(session.scalars(sa.select(Code).where(Code.codebook_id == codebook_id, parent)
                                 .order_by(Code.position, Code.id)))
@@ -56,7 +58,7 @@ def _check_name(session: Session, name: Any, codebook_id: int, parent_id: int | 
     if PATH_SEP in name:
         raise QcoderError(f"code name {name!r} may not contain {PATH_SEP!r} (it separates the "
                           "parts of a code path); use '-' instead")
-    for sibling in _siblings(session, codebook_id, parent_id):
+    for sibling in sub_codes(session, codebook_id, parent_id):
         if sibling.name == name and sibling.id != own_id:
             raise QcoderError(f"there is already a code {name!r} at this place in the tree "
                               f"({code_path(sibling)}); choose another name or merge the two")
@@ -136,7 +138,7 @@ class CodeSnapshot:
         values = tuple((name, _copy(getattr(code, name))) for name in TEXT_FIELDS + LIST_FIELDS
                        + ("round_added",))
         kids = tuple(cls.of(session, child) for child in
-                     _siblings(session, code.codebook_id, code.id)) if with_children else ()
+                     sub_codes(session, code.codebook_id, code.id)) if with_children else ()
         return cls(code.uuid, code.id, code.codebook_id, code.parent.uuid if code.parent else None,
                    code.position, values, _links(session, code.id), kids)
 
@@ -145,8 +147,9 @@ def _copy(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _create(session: Session, snap: CodeSnapshot) -> Code:
-    parent = _code(session, snap.parent_uuid) if snap.parent_uuid else None
+def insert_snapshot(session: Session, snap: CodeSnapshot) -> Code:
+    """Create the snapshot's code and sub-codes, with their old UUIDs (and id, when free)."""
+    parent = code_by_uuid(session, snap.parent_uuid) if snap.parent_uuid else None
     if session.get(Codebook, snap.codebook_id) is None:
         raise NotFoundError(f"codebook id {snap.codebook_id} is no longer in the project")
     values = dict(snap.values)
@@ -154,7 +157,7 @@ def _create(session: Session, snap: CodeSnapshot) -> Code:
                                  parent.id if parent else None)
     position = snap.position
     if position is None:
-        siblings = _siblings(session, snap.codebook_id, parent.id if parent else None)
+        siblings = sub_codes(session, snap.codebook_id, parent.id if parent else None)
         position = max((c.position for c in siblings), default=-1) + 1
     free = snap.id is not None and session.get(Code, snap.id) is None
     code = Code(uuid=snap.uuid, codebook_id=snap.codebook_id, parent=parent, position=position,
@@ -165,13 +168,14 @@ def _create(session: Session, snap: CodeSnapshot) -> Code:
     session.flush()
     _set_links(session, code, snap.links)
     for child in snap.children:
-        _create(session, replace(child, parent_uuid=code.uuid))
+        insert_snapshot(session, replace(child, parent_uuid=code.uuid))
     return code
 
 
-def _delete(session: Session, code: Code) -> None:
-    for child in _siblings(session, code.codebook_id, code.id):
-        _delete(session, child)
+def delete_subtree(session: Session, code: Code) -> None:
+    """Delete a code, its sub-codes and their hypothesis links (codings are the caller's)."""
+    for child in sub_codes(session, code.codebook_id, code.id):
+        delete_subtree(session, child)
     session.execute(sa.delete(CodeHypothesis).where(CodeHypothesis.code_id == code.id))
     session.delete(code)
     session.flush()
@@ -186,7 +190,7 @@ class CreateCode:
     label: str = "Add code"
 
     def execute(self, session: Session):
-        code = _create(session, self.snapshot)
+        code = insert_snapshot(session, self.snapshot)
         return code.uuid, DeleteCode(code.uuid, label=self.label)
 
 
@@ -198,7 +202,7 @@ class DeleteCode:
     label: str = "Delete code"
 
     def execute(self, session: Session):
-        code = _code(session, self.uuid)
+        code = code_by_uuid(session, self.uuid)
         codings, coders = _coding_count(session, descendant_ids(session, code.id))
         if codings:
             raise QcoderError(
@@ -206,7 +210,7 @@ class DeleteCode:
                 f"{'s' if codings != 1 else ''} by {coders} coder{'s' if coders != 1 else ''}; "
                 "merge it into another code instead, which keeps the codings")
         snap = CodeSnapshot.of(session, code)
-        _delete(session, code)
+        delete_subtree(session, code)
         return snap, CreateCode(snap, label=self.label)
 
 
@@ -219,7 +223,7 @@ class SetCodeFields:
     label: str = "Edit code"
 
     def execute(self, session: Session):
-        code = _code(session, self.uuid)
+        code = code_by_uuid(session, self.uuid)
         old = []
         for name, value in self.values:
             value = _check_value(name, value)
@@ -243,20 +247,21 @@ class RestoreLayout:
     label: str = "Move code"
 
     def execute(self, session: Session):
-        current = _layout(session, [e[0] for e in self.entries])
+        current = code_layout(session, [e[0] for e in self.entries])
         for uuid, parent_uuid, codebook_id, position in self.entries:
-            code = _code(session, uuid)
-            code.parent = _code(session, parent_uuid) if parent_uuid else None
+            code = code_by_uuid(session, uuid)
+            code.parent = code_by_uuid(session, parent_uuid) if parent_uuid else None
             code.codebook_id = codebook_id
             code.position = position
         session.flush()
         return None, RestoreLayout(current, label=self.label)
 
 
-def _layout(session: Session, uuids) -> tuple[tuple[str, str | None, int, int], ...]:
+def code_layout(session: Session, uuids) -> tuple[tuple[str, str | None, int, int], ...]:
+    """Where the codes stand now, as RestoreLayout entries, to put them back there."""
     entries = []
     for uuid in dict.fromkeys(uuids):
-        code = _code(session, uuid)
+        code = code_by_uuid(session, uuid)
         entries.append((uuid, code.parent.uuid if code.parent else None, code.codebook_id,
                         code.position))
     return tuple(entries)
@@ -274,8 +279,8 @@ class MoveCode:
     label: str = "Move code"
 
     def execute(self, session: Session):
-        code = _code(session, self.uuid)
-        parent = _code(session, self.parent_uuid) if self.parent_uuid else None
+        code = code_by_uuid(session, self.uuid)
+        parent = code_by_uuid(session, self.parent_uuid) if self.parent_uuid else None
         book_id = parent.codebook_id if parent else (self.codebook_id or code.codebook_id)
         if session.get(Codebook, book_id) is None:
             raise NotFoundError(f"codebook id {book_id} is not in the project")
@@ -284,11 +289,11 @@ class MoveCode:
             raise QcoderError(f"cannot move {code_path(code)!r} under itself or one of its "
                               "sub-codes; choose a parent outside it")
         _check_name(session, code.name, book_id, parent.id if parent else None, code.id)
-        old_siblings = _siblings(session, code.codebook_id, code.parent_id)
-        new_siblings = [c for c in _siblings(session, book_id, parent.id if parent else None)
+        old_siblings = sub_codes(session, code.codebook_id, code.parent_id)
+        new_siblings = [c for c in sub_codes(session, book_id, parent.id if parent else None)
                         if c.id != code.id]
         moved = [c.uuid for c in session.scalars(sa.select(Code).where(Code.id.in_(subtree)))]
-        before = _layout(session, [c.uuid for c in old_siblings + new_siblings] + moved)
+        before = code_layout(session, [c.uuid for c in old_siblings + new_siblings] + moved)
         index = len(new_siblings) if self.index is None else max(0, min(self.index, len(new_siblings)))
         new_siblings.insert(index, code)
         code.parent = parent
@@ -301,104 +306,6 @@ class MoveCode:
                 sibling.position = position
         session.flush()
         return index, RestoreLayout(before, label=self.label)
-
-
-@dataclass(frozen=True)
-class MergeCodes:
-    """Merge code `source` into `target`: its codings and sub-codes move to the target, the
-    source is deleted, and a memo on the target records the merge."""
-
-    source_uuid: str
-    target_uuid: str
-    memo_uuid: str = field(default_factory=new_uuid)
-    label: str = "Merge codes"
-
-    def execute(self, session: Session):
-        source, target = _code(session, self.source_uuid), _code(session, self.target_uuid)
-        if source.id == target.id or target.id in descendant_ids(session, source.id):
-            raise QcoderError(f"cannot merge {code_path(source)!r} into itself or one of its "
-                              "sub-codes; choose a target outside it")
-        target_names = {c.name for c in _siblings(session, target.codebook_id, target.id)}
-        children = _siblings(session, source.codebook_id, source.id)
-        clash = [c.name for c in children if c.name in target_names]
-        if clash:
-            raise QcoderError(f"both codes have a sub-code named {clash[0]!r}; merge those two "
-                              "first, then merge the parents")
-        source_path, target_path = code_path(source), code_path(target)
-        snap = CodeSnapshot.of(session, source, with_children=False)
-        target_children = _siblings(session, target.codebook_id, target.id)
-        layout = _layout(session, [c.uuid for c in children + target_children])
-        for child in children:
-            MoveCode(child.uuid, target.uuid).execute(session)
-        existing = {(c.document_id, c.start, c.end, c.coder_id) for c in
-                    session.scalars(sa.select(Coding).where(Coding.code_id == target.id))}
-        moved, duplicates = [], []
-        for coding in session.scalars(sa.select(Coding).where(Coding.code_id == source.id)):
-            if (coding.document_id, coding.start, coding.end, coding.coder_id) in existing:
-                duplicates.append(CodingSpec.of(coding))
-                session.delete(coding)
-            else:
-                coding.code_id = target.id
-                moved.append(coding.uuid)
-        memos = list(session.scalars(sa.select(Memo.uuid).where(
-            Memo.target_kind == "code", Memo.target_uuid == source.uuid)))
-        session.execute(sa.update(Memo).where(Memo.uuid.in_(memos)).values(target_uuid=target.uuid))
-        session.add(Memo(
-            uuid=self.memo_uuid, target_kind="code", target_uuid=target.uuid,
-            title=f"Merged {source_path} into {target_path}",
-            text=(f"Code {source_path!r} was merged into this code: {len(moved)} codings moved"
-                  + (f", {len(duplicates)} duplicate codings dropped" if duplicates else "")
-                  + (f", {len(children)} sub-codes moved" if children else "") + "."
-                  + (f"\n\nIts definition was: {source.definition}" if source.definition else ""))))
-        session.flush()
-        _delete(session, source)
-        return len(moved), UnmergeCodes(snap, self.target_uuid, tuple(moved), tuple(duplicates),
-                                        layout, tuple(memos), self.memo_uuid, label=self.label)
-
-
-@dataclass(frozen=True)
-class UnmergeCodes:
-    """The inverse of MergeCodes: re-create the source and give back what moved."""
-
-    source: CodeSnapshot
-    target_uuid: str
-    codings: tuple[str, ...]
-    duplicates: tuple[CodingSpec, ...]
-    layout: tuple[tuple[str, str | None, int, int], ...]
-    memos: tuple[str, ...]
-    memo_uuid: str
-    label: str = "Merge codes"
-
-    def execute(self, session: Session):
-        source = _create(session, self.source)
-        session.execute(sa.update(Coding).where(Coding.uuid.in_(self.codings))
-                        .values(code_id=source.id))
-        for spec in self.duplicates:
-            ApplyCoding(replace(spec, code_id=source.id)).execute(session)
-        RestoreLayout(self.layout).execute(session)
-        session.execute(sa.update(Memo).where(Memo.uuid.in_(self.memos))
-                        .values(target_uuid=source.uuid))
-        session.execute(sa.delete(Memo).where(Memo.uuid == self.memo_uuid))
-        session.flush()
-        return source.uuid, MergeCodes(source.uuid, self.target_uuid, self.memo_uuid,
-                                       label=self.label)
-
-
-@dataclass(frozen=True)
-class SetCurrentRound:
-    """The coding round new codings and new codes are recorded in."""
-
-    round: int
-    label: str = "Set coding round"
-
-    def execute(self, session: Session):
-        if isinstance(self.round, bool) or not isinstance(self.round, int) or self.round < 1:
-            raise QcoderError(f"coding round {self.round!r} must be a whole number of at least 1")
-        row = session.get(Meta, "current_round")
-        old = int(row.value) if row is not None and row.value.isdigit() else 1
-        session.merge(Meta(key="current_round", value=str(self.round)))
-        session.flush()
-        return self.round, SetCurrentRound(old, label=self.label)
 
 
 # -- the functions the GUI and CLI call -------------------------------------------------------------
@@ -414,7 +321,7 @@ def code_uuid(project, ref) -> str:
             return code.uuid
         try:
             uuidlib.UUID(ref)
-            return _code(s, ref).uuid
+            return code_by_uuid(s, ref).uuid
         except ValueError:
             return code_by_path(s, ref).uuid
 
@@ -423,7 +330,7 @@ def subtree_usage(project, code) -> tuple[int, int, int]:
     """(codings, coders, sub-codes) of a code and all codes below it - what a delete would hit."""
     uuid = code_uuid(project, code)
     with project.session() as s:
-        ids = descendant_ids(s, _code(s, uuid).id)
+        ids = descendant_ids(s, code_by_uuid(s, uuid).id)
         codings, coders = _coding_count(s, ids)
     return codings, coders, len(ids) - 1
 
@@ -438,7 +345,7 @@ def add_code(project, codebook, name: str, parent=None, *, origin: str | None = 
     parent_uuid = code_uuid(project, parent) if parent is not None else None
     with project.session() as s:
         if parent_uuid:
-            book_id = _code(s, parent_uuid).codebook_id
+            book_id = code_by_uuid(s, parent_uuid).codebook_id
         else:
             book_id = codebook if isinstance(codebook, int) else (
                 codebook.id if isinstance(codebook, Codebook) else _book_id(s, codebook))
@@ -478,14 +385,5 @@ def move_code(project, code, parent=None, index: int | None = None, codebook=Non
     return run(project, MoveCode(code_uuid(project, code), parent_uuid, book_id, index))
 
 
-def merge_codes(project, source, target) -> Result:
-    """Merge `source` into `target`; the value is the number of codings moved."""
-    return run(project, MergeCodes(code_uuid(project, source), code_uuid(project, target)))
-
-
 def delete_code(project, code) -> Result:
     return run(project, DeleteCode(code_uuid(project, code)))
-
-
-def set_current_round(project, round: int) -> Result:
-    return run(project, SetCurrentRound(round))

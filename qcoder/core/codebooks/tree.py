@@ -27,6 +27,7 @@ class CodeNode:
     round_added: int
     flagged: str
     definition: str
+    label_da: str
     label_en: str
     include: str
     exclude: str
@@ -109,8 +110,8 @@ def code_tree(project, coder_id: int | None = None) -> list[CodebookNode]:
                     nodes.append(CodeNode(
                         c.id, c.uuid, c.name, path, c.color, counts.get(c.id, 0),
                         mine.get(c.id, 0), c.origin, c.round_added, c.flagged, c.definition,
-                        c.label_en, c.include, c.exclude, list(c.indicators or []), c.example,
-                        list(c.keywords or []), list(c.survey_items or []),
+                        c.label_da, c.label_en, c.include, c.exclude, list(c.indicators or []),
+                        c.example, list(c.keywords or []), list(c.survey_items or []),
                         links.get(c.id, []), build(c.id, path)))
                 return nodes
 

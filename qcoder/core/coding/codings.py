@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
-from ..lookup import code_paths
+from ..lookup import code_by_path, code_paths, coder_by_name
 from ..operations import Batch, Result, run
 from ..store.models import Code, Coder, Coding, Document, new_uuid, utcnow
 
@@ -217,8 +217,15 @@ class CodingRow:
 
 def list_codings(project, *, document=None, coder=None, code=None,
                  with_children: bool = False) -> list[CodingRow]:
-    """Codings ordered by document and position, optionally filtered; with their text."""
+    """Codings ordered by document and position, optionally filtered; with their text.
+
+    `coder` and `code` may also be what a user typed: a coder's name, a code's path
+    (NotFoundError names close matches)."""
     with project.session() as s:
+        if isinstance(coder, str):
+            coder = coder_by_name(s, coder)
+        if isinstance(code, str):
+            code = code_by_path(s, code)
         query = (
             sa.select(Coding.uuid, Coding.document_id, Document.name, Coding.start, Coding.end,
                       Coding.code_id, Coder.name.label("coder"), Coding.round, Coding.memo,

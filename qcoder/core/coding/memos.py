@@ -111,12 +111,26 @@ def journal(project) -> list[MemoData]:
             sa.select(Memo).where(Memo.target_kind == "project").order_by(Memo.created, Memo.id))]
 
 
-def memo_counts(project) -> dict[tuple[str, str], int]:
-    """How many non-empty memos each (kind, target uuid) has, to mark memo'd items in lists."""
+@dataclass(frozen=True)
+class MemoTarget:
+    """A document, code or case a memo is on: its UUID (what the memo keeps) and its name."""
+
+    kind: str
+    uuid: str
+    name: str
+
+
+def memo_target(project, kind: str, *, id: int | None = None,
+                uuid: str | None = None) -> MemoTarget | None:
+    """The document, code or case with this id or UUID, or None when it is not (any longer)
+    in the project; the memo dialog shows its name and saves the memo on its UUID."""
+    model = TARGETS.get(kind)
+    if model is None:
+        raise QcoderError(f"memos on one item attach to a document, code or case, not {kind!r}")
+    where = model.id == id if id is not None else model.uuid == uuid
     with project.session() as s:
-        return {(k, t): n for k, t, n in s.execute(
-            sa.select(Memo.target_kind, Memo.target_uuid, sa.func.count())
-            .where(Memo.text != "").group_by(Memo.target_kind, Memo.target_uuid))}
+        row = s.execute(sa.select(model.uuid, model.name).where(where)).first()
+    return MemoTarget(kind, *row) if row is not None else None
 
 
 def set_memo(project, kind: str, target_uuid: str | None, text: str, *, title: str = "",

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
-from ..store.models import CORPUS_KINDS, Document, Speaker, StructureRange
+from ..store.models import Document, Speaker, StructureRange
+from .kinds import check_kind
 from .transcript import Transcript, content_hash, normalise_text
 
 
@@ -41,17 +42,10 @@ def unique_name(session: Session, name: str) -> str:
     return f"{name} ({n})"
 
 
-def find_by_hash(session: Session, text: str) -> Document | None:
-    return session.scalar(
-        sa.select(Document).where(Document.content_hash == content_hash(normalise_text(text)))
-    )
-
-
 def store_transcript(session: Session, transcript: Transcript, name: str,
                      kind: str = "other") -> Added:
     """Insert a document and its structure in the caller's transaction."""
-    if kind not in CORPUS_KINDS:
-        raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
+    check_kind(kind)
     text = normalise_text(transcript.text)
     if text != transcript.text:
         raise QcoderError("internal: transcripts must be normalised by their importer")

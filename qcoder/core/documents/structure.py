@@ -61,10 +61,6 @@ class DocumentStructure:
         return cls(doc.text, [tuple(r) for r in ranges], speakers)
 
     # -- pages -----------------------------------------------------------------------------
-    @property
-    def has_pages(self) -> bool:
-        return bool(self._pages)
-
     def page_at(self, offset: int) -> str | None:
         """The page label at `offset` (a line break between pages counts to the page before)."""
         if not self._pages:

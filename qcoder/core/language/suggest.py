@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..coding.codings import ApplyCoding, CodingSpec
 from ..errors import NotFoundError, QcoderError
-from ..lookup import code_paths, document_by_name
+from ..lookup import code_paths, coder_by_name, document_by_name
 from ..operations import Batch, Result, run
 from ..store.models import Code, Codebook, Coding, Document, Speaker, StructureRange
 from ..store.models_nlp import SuggestionRejection
@@ -110,13 +110,15 @@ def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | 
             report: Report | None = None) -> list[Suggestion]:
     """Candidate passages per code with keywords, ordered by document, position and code.
 
-    `coder` (id or Coder) leaves out what that coder already coded with the code or rejected;
-    without it, passages anyone coded with the code are left out.
+    `coder` (id, Coder or name) leaves out what that coder already coded with the code or
+    rejected; without it, passages anyone coded with the code are left out.
     """
     if unit not in UNITS:
         raise QcoderError(f"unknown unit {unit!r}; use one of {', '.join(UNITS)}")
-    coder_id = coder if coder is None or isinstance(coder, int) else coder.id
     with project.session() as s:
+        if isinstance(coder, str):
+            coder = coder_by_name(s, coder)
+        coder_id = coder if coder is None or isinstance(coder, int) else coder.id
         doc_ids = ([document_by_name(s, name).id for name in documents] if documents
                    else None)
     ensure_indexed(project, doc_ids, report)

@@ -46,7 +46,8 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
-CORPUS_KINDS = ("mayor_interview", "dm_interview", "vignette_group", "other")
+# the corpus kinds are defined with the documents; named here for the modules that import it
+from ..documents.kinds import CORPUS_KINDS  # noqa: E402,F401
 
 
 class Document(Base):

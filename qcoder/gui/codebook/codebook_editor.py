@@ -1,35 +1,32 @@
-"""The codebook editor: every field of a code, plus add, move (drag and drop), merge, delete.
+"""The codebook editor: every field of a code (in the form of code_form.py), plus add, move
+(drag and drop), merge, delete.
 
-All changes go through the undoable operations of qcoder.core.codebooks.code_ops. The dialog keeps its
-own undo stack unless it is given an `undo_sink(label, inverse)` - then the caller (the main
-window) owns undo. Deleting a code that holds codings is refused with the count and merge is
-offered instead, so codings are never lost.
+All changes go through the undoable operations of qcoder.core.codebooks (code_ops, code_merge).
+The dialog keeps its own undo stack unless it is given an `undo_sink(label, inverse)` - then
+the caller (the main window) owns undo. Deleting a code that holds codings is refused with the
+count and merge is offered instead, so codings are never lost.
 """
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QPushButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolBar,
-    QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
+    QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem,
+    QTreeWidgetItemIterator, QVBoxLayout, QWidget,
 )
 
+from ...core import catalog
 from ...core.codebooks import code_ops
+from ...core.codebooks.code_merge import merge_codes
 from ...core.codebooks.tree import CodeNode, code_tree
-from ...core.codebooks.schema import DIRECTIONS, ORIGINS
 from ...core.errors import QcoderError
 from ...core.operations import run
-from ...core.store.models import Code, Hypothesis
-from .codebook_panel import BOOK_ROLE, CODE_ROLE, DIRECTION_NAMES, colour_swatch, count_text
+from .code_form import CodeForm
+from .code_detail import count_text
+from .codebook_panel import BOOK_ROLE, CODE_ROLE, colour_swatch
 from ..shell.i18n import tr
-
-NO_LINK = "—"
-ORIGIN_NAMES = {"deductive": QT_TRANSLATE_NOOP("", "deductive"),
-                "inductive": QT_TRANSLATE_NOOP("", "inductive")}
 
 
 class CodeTree(QTreeWidget):
@@ -109,7 +106,6 @@ class CodebookEditor(QDialog):
         self.coder_id, self.blind = coder_id, blind
         self.undo_stack: list[tuple[str, object]] = []
         self._nodes: dict[int, CodeNode] = {}
-        self._loaded: dict[str, object] = {}
         self._code_id: int | None = None
 
         self.tree = CodeTree()
@@ -135,10 +131,10 @@ class CodebookEditor(QDialog):
         self.actions["undo"].setVisible(undo_sink is None)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
 
-        self.form_widget = self._build_form()
+        self.form = CodeForm()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form_widget)
+        scroll.setWidget(self.form)
         self.save_button = QPushButton(tr("Save changes"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
@@ -170,160 +166,20 @@ class CodebookEditor(QDialog):
         layout.addWidget(close)
         self.refresh()
 
-    # -- the form ------------------------------------------------------------------------
-    def _build_form(self) -> QWidget:
-        widget = QWidget()
-        form = QFormLayout(widget)
-        self.fields: dict[str, QWidget] = {}
-
-        def line(key: str, placeholder: str = "") -> QLineEdit:
-            edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
-            self.fields[key] = edit
-            return edit
-
-        def text(key: str, height: int, placeholder: str = "") -> QPlainTextEdit:
-            edit = QPlainTextEdit()
-            edit.setPlaceholderText(placeholder)
-            edit.setFixedHeight(height)
-            self.fields[key] = edit
-            return edit
-
-        form.addRow(tr("Name"), line("name"))
-        form.addRow(tr("Danish label"), line("label_da"))
-        form.addRow(tr("English label"), line("label_en"))
-        colour_row = QHBoxLayout()
-        self.colour_button = QPushButton()
-        self.colour_button.setFixedWidth(36)
-        self.colour_button.clicked.connect(self._pick_colour)
-        colour_row.addWidget(self.colour_button)
-        colour_row.addWidget(line("color", "#rrggbb"))
-        self.fields["color"].textChanged.connect(self._show_colour)
-        form.addRow(tr("Colour"), colour_row)
-        origin_row = QHBoxLayout()
-        self.fields["origin"] = QComboBox()
-        for origin in ORIGINS:
-            self.fields["origin"].addItem(tr(ORIGIN_NAMES.get(origin, origin)), origin)
-        self.fields["round_added"] = QSpinBox()
-        self.fields["round_added"].setRange(1, 99)
-        origin_row.addWidget(self.fields["origin"])
-        origin_row.addWidget(QLabel(tr("added in round")))
-        origin_row.addWidget(self.fields["round_added"])
-        origin_row.addStretch(1)
-        form.addRow(tr("Origin"), origin_row)
-        form.addRow(tr("Definition"), text("definition", 90))
-        form.addRow(tr("Include"), text("include", 64, tr("what belongs here, incl. boundary "
-                                                          "rules")))
-        form.addRow(tr("Exclude"), text("exclude", 64, tr("what does not, and where it goes "
-                                                          "instead")))
-        form.addRow(tr("Indicators"), text("indicators", 64, tr("one per line")))
-        form.addRow(tr("Example"), text("example", 64, tr("an invented example statement")))
-        form.addRow(tr("Keywords"), line("keywords", tr("comma-separated lemmas, phrases or "
-                                                        "prefix*, for suggestions")))
-        form.addRow(tr("Survey items"), line("survey_items", tr("comma-separated, e.g. Q1_1, "
-                                                                "Q9")))
-        self.hypotheses = QTableWidget(0, 2)
-        self.hypotheses.setHorizontalHeaderLabels([tr("Hypothesis"), tr("Direction")])
-        self.hypotheses.verticalHeader().hide()
-        self.hypotheses.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.hypotheses.setFixedHeight(130)
-        form.addRow(tr("Hypotheses"), self.hypotheses)
-        form.addRow(tr("Flagged"), line("flagged", tr("a note that the code needs attention")))
-        return widget
-
-    def _show_colour(self, value: str) -> None:
-        colour = QColor(value)
-        if colour.isValid():
-            self.colour_button.setStyleSheet(f"background: {colour.name()}; border: 1px solid #777")
-
-    def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.fields["color"].text()), self,
-                                       tr("Code colour"))
-        if colour.isValid():
-            self.fields["color"].setText(colour.name())
-
-    def _fill_hypotheses(self) -> None:
-        with self.project.session() as s:
-            rows = s.execute(sa.select(Hypothesis.ident, Hypothesis.label)
-                             .order_by(Hypothesis.codebook_id, Hypothesis.position)).all()
-        self.hypotheses.setRowCount(len(rows))
-        for r, (ident, label) in enumerate(rows):
-            item = QTableWidgetItem(f"{ident}  {label}")
-            item.setData(Qt.ItemDataRole.UserRole, ident)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.hypotheses.setItem(r, 0, item)
-            combo = QComboBox()
-            combo.addItem(NO_LINK, NO_LINK)
-            for direction in DIRECTIONS:
-                combo.addItem(tr(DIRECTION_NAMES.get(direction, direction)), direction)
-            self.hypotheses.setCellWidget(r, 1, combo)
-
-    def form_values(self) -> dict[str, object]:
-        """The form's content as code fields."""
-        f = self.fields
-        values: dict[str, object] = {
-            key: f[key].text().strip() for key in
-            ("name", "label_da", "label_en", "color", "flagged")}
-        for key in ("definition", "include", "exclude", "example"):
-            values[key] = f[key].toPlainText().strip()
-        values["indicators"] = [line.strip() for line in f["indicators"].toPlainText().splitlines()
-                                if line.strip()]
-        for key in ("keywords", "survey_items"):
-            values[key] = [part.strip() for part in f[key].text().split(",") if part.strip()]
-        values["origin"] = f["origin"].currentData()
-        values["round_added"] = f["round_added"].value()
-        links = []
-        for r in range(self.hypotheses.rowCount()):
-            direction = self.hypotheses.cellWidget(r, 1).currentData()
-            if direction != NO_LINK:
-                links.append((self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole), direction))
-        values["hypotheses"] = tuple(links)
-        return values
-
     def _load_form(self, code_id: int | None) -> None:
         node = self._nodes.get(code_id)
-        self.form_widget.setEnabled(node is not None)
         for button in (self.save_button, self.revert_button):
             button.setEnabled(node is not None)
         for key in ("merge", "delete", "add_child"):
             self.actions[key].setEnabled(node is not None)
-        if node is None:
-            self._loaded = {}
-            return
-        with self.project.session() as s:
-            code = s.get(Code, code_id)
-            label_da = code.label_da
-        f = self.fields
-        for key, value in (("name", node.name), ("label_da", label_da), ("label_en", node.label_en),
-                           ("color", node.color), ("flagged", node.flagged),
-                           ("keywords", ", ".join(node.keywords)),
-                           ("survey_items", ", ".join(node.survey_items))):
-            f[key].setText(value)
-        for key in ("definition", "include", "exclude", "example"):
-            f[key].setPlainText(getattr(node, key))
-        f["indicators"].setPlainText("\n".join(node.indicators))
-        f["origin"].setCurrentIndex(max(0, f["origin"].findData(node.origin)))
-        f["round_added"].setValue(node.round_added)
-        links = dict(node.hypotheses)
-        for r in range(self.hypotheses.rowCount()):
-            ident = self.hypotheses.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            combo = self.hypotheses.cellWidget(r, 1)
-            combo.setCurrentIndex(max(0, combo.findData(links.get(ident, NO_LINK))))
-        self._loaded = self.form_values()
-
-    def dirty(self) -> dict[str, object]:
-        """The fields changed in the form since the code was loaded."""
-        if not self._loaded:
-            return {}
-        now = self.form_values()
-        return {k: v for k, v in now.items() if v != self._loaded.get(k)}
+        self.form.load(node)
 
     # -- tree ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Rebuild the tree from the project and reload the form of the current code."""
         books = code_tree(self.project)
         self._nodes = {n.id: n for b in books for n in b.walk()}
-        self._fill_hypotheses()
+        self.form.set_hypotheses(catalog.hypotheses(self.project))
         self.tree.blockSignals(True)
         self.tree.clear()
         for book in books:
@@ -372,7 +228,7 @@ class CodebookEditor(QDialog):
         code_id = item.data(0, CODE_ROLE) if item is not None else None
         if code_id == self._code_id:
             return
-        if self.dirty():  # keep the edits of the code being left; rebuild the tree afterwards
+        if self.form.dirty():  # keep the edits of the code being left; rebuild the tree afterwards
             self.save(refresh=False)
             QTimer.singleShot(0, self, self.refresh)
         self._code_id = code_id
@@ -414,7 +270,7 @@ class CodebookEditor(QDialog):
 
     def save(self, refresh: bool = True) -> None:
         """Store the form's changed fields as one undoable edit."""
-        changes = self.dirty()
+        changes = self.form.dirty()
         if not changes or self._code_id is None:
             return
         code_id = self._code_id
@@ -491,7 +347,7 @@ class CodebookEditor(QDialog):
         target = self.choose_code(tr("Merge into"), tr("Move the codings of '{path}' to:").format(
             path=node.path), choices)
         if target is not None:
-            if self.perform("Merge codes", lambda: code_ops.merge_codes(
+            if self.perform("Merge codes", lambda: merge_codes(
                     self.project, code_id, target)) is not None:
                 self.select_code(target)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from ...core.cases.table import CaseTable, SetCaseValue, case_table
+from ...core.cases.table import SetCaseValue, case_table
 from ...core.cases.cases import parse_number
 from ..shell.i18n import tr
 
@@ -31,7 +31,6 @@ class CasePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.table_data: CaseTable | None = None
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -65,7 +64,6 @@ class CasePanel(QWidget):
 
     def fill(self, project) -> None:
         data = case_table(project)
-        self.table_data = data
         self._filling = True
         self.model.clear()
         self.model.setHorizontalHeaderLabels(

@@ -9,15 +9,13 @@ hidden) but left as they made them.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMenu
 
 from ...core.coding.codings import ApplyCoding, CodingSpec
 from ...core.coding.layers import CodingMark
-from ...core.coding.memos import SaveMemo, memo_on
+from ...core.coding.memos import SaveMemo, memo_on, memo_target
 from ...core.operations import Batch
-from ...core.store.models import Case, Code, Document
 from ...core.documents.units import snap_to_words, unit_at
 from ..shell.dialogs import CodeChooser, MemoDialog
 from .document_view import PASSAGE_MIME, passage_from_mime
@@ -191,24 +189,19 @@ class CodingActions:
 
     def memo_on_document(self) -> None:
         doc = self.view.document_id
-        if doc is not None:
-            with self.workbench.project.session() as s:
-                d = s.get(Document, doc)
-                uuid, name = d.uuid, d.name
-            self.target_memo("document", uuid, name)
+        target = None if doc is None else memo_target(self.workbench.project, "document", id=doc)
+        if target is not None:
+            self.target_memo("document", target.uuid, target.name)
 
     def memo_on_code(self) -> None:
-        code_id = self.current_code_id()
-        if code_id is not None:
-            with self.workbench.project.session() as s:
-                code = s.get(Code, code_id)
-                uuid, name = code.uuid, code.name
-            self.target_memo("code", uuid, name)
+        code = self.current_code_id()
+        target = None if code is None else memo_target(self.workbench.project, "code", id=code)
+        if target is not None:
+            self.target_memo("code", target.uuid, target.name)
 
     def memo_on_case(self, case_uuid: str) -> None:
-        with self.workbench.project.session() as s:
-            name = s.scalar(sa.select(Case.name).where(Case.uuid == case_uuid))
-        self.target_memo("case", case_uuid, name or "")
+        target = memo_target(self.workbench.project, "case", uuid=case_uuid)
+        self.target_memo("case", case_uuid, target.name if target else "")
 
     # -- context menus -------------------------------------------------------------------
     def coding_menu(self, menu: QMenu, uuid: str) -> None:

@@ -3,20 +3,19 @@ current coder's progress (the share of its text they have coded), drawn as a sma
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QHeaderView, QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
 )
 
+from ...core import catalog
 from ...core.coding.progress import coding_progress
-from ...core.store.models import Document
+from ...core.documents.kinds import CORPUS_KINDS
 from ..shell.i18n import tr
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
-KINDS = ("mayor_interview", "dm_interview", "vignette_group", "other")
 
 
 def kind_title(kind: str) -> str:
@@ -72,14 +71,12 @@ class DocumentList(QTreeWidget):
     def fill(self, project, visible: set[str] | None, coder: str) -> None:
         """(Re)build the list; keeps the chosen document."""
         current = self.current_document()
-        with project.session() as s:
-            rows = s.execute(sa.select(Document.id, Document.name, Document.kind)
-                             .order_by(Document.name)).all()
+        rows = catalog.documents(project)
         self.blockSignals(True)
         self.clear()
         self.items = {}
         self.counts = {}
-        for kind in KINDS + tuple(sorted({r.kind for r in rows} - set(KINDS))):
+        for kind in CORPUS_KINDS + tuple(sorted({r.kind for r in rows} - set(CORPUS_KINDS))):
             members = [r for r in rows if r.kind == kind]
             if not members:
                 continue

@@ -121,13 +121,6 @@ class DocumentView(QPlainTextEdit):
         self._update_margins()
         self.viewport().update()
 
-    def remove_mark(self, uuid: str) -> None:
-        self.index.remove(uuid)
-        if self.selected_uuid == uuid:
-            self.selected_uuid = None
-        self.viewport().update()
-        self.stripes.update()
-
     def _format_structure(self) -> None:
         layers = self.layers
         to_qt = self.positions.to_qt
@@ -322,7 +315,7 @@ class DocumentView(QPlainTextEdit):
         self.stripes.update()
         self.gutter.update()
 
-    def _scroll_margins(self, _rect, dy: int) -> None:
+    def _scroll_margins(self, _rect, _dy: int) -> None:
         self.gutter.update()
         self.stripes.update()
 

@@ -70,12 +70,3 @@ class MarkIndex:
         taken = {self.lane[m.uuid] for m in self.overlapping(mark.start, mark.end)}
         lane = next(i for i in range(len(taken) + 1) if i not in taken)
         self._file(mark, lane)
-
-    def remove(self, uuid: str) -> CodingMark | None:
-        mark = self.by_uuid.pop(uuid, None)
-        if mark is None:
-            return None
-        del self.lane[uuid]
-        for b in range(mark.start // BUCKET, (max(mark.end, mark.start + 1) - 1) // BUCKET + 1):
-            self._buckets.get(b, set()).discard(uuid)
-        return mark

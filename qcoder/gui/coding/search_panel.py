@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...core.documents.texts import document_texts
 from ...core.errors import QcoderError
 from ...core.language.search import Hit, search
-from ...core.store.models import Document
 from ..shell.i18n import tr
 
 CONTEXT = 40
@@ -27,7 +27,6 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.project = None
         self.hits: list[Hit] = []
-        self._texts: dict[int, str] = {}
         self.query = QLineEdit()
         self.query.setPlaceholderText(tr("Search the documents…"))
         self.query.setClearButtonEnabled(True)
@@ -71,7 +70,6 @@ class SearchPanel(QWidget):
     def set_project(self, project) -> None:
         self.project = project
         self.hits = []
-        self._texts = {}
         self.table.setRowCount(0)
         self.summary.setText("")
         self.code_all.setEnabled(False)
@@ -92,21 +90,19 @@ class SearchPanel(QWidget):
             QApplication.restoreOverrideCursor()
         self._show()
 
-    def _context(self, hit: Hit) -> str:
-        if hit.document_id not in self._texts:
-            with self.project.session() as s:
-                self._texts[hit.document_id] = s.get(Document, hit.document_id).text
-        text = self._texts[hit.document_id]
+    @staticmethod
+    def _context(hit: Hit, text: str) -> str:
         shown = (text[max(0, hit.start - CONTEXT):hit.start] + f"[{hit.text}]"
                  + text[hit.end:hit.end + CONTEXT])
         return "…" + " ".join(shown.split()) + "…"
 
     def _show(self) -> None:
         shown = self.hits[:2000]
+        texts = document_texts(self.project, {h.document_id for h in shown})
         self.table.setRowCount(len(shown))
         for r, hit in enumerate(shown):
             self.table.setItem(r, 0, QTableWidgetItem(hit.document))
-            self.table.setItem(r, 1, QTableWidgetItem(self._context(hit)))
+            self.table.setItem(r, 1, QTableWidgetItem(self._context(hit, texts[hit.document_id])))
         docs = len({h.document_id for h in self.hits})
         text = tr("Hits: {n}, in documents: {d}").format(n=len(self.hits), d=docs)
         if len(self.hits) > len(shown):

@@ -1,20 +1,21 @@
-"""What the suggestions pane lists: each candidate passage with where its terms matched, and
-how it is drawn - a one-line excerpt around the first match in the list, the whole passage in
-the preview - with the matched terms marked in colours legible on light and dark palettes."""
+"""The list of the suggestions pane: candidate passages grouped by code, each drawn as a
+one-line excerpt around its first match (the whole passage in the preview and the tooltip),
+with the matched terms marked in colours legible on light and dark palettes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
-import sqlalchemy as sa
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QTreeWidget, QTreeWidgetItem,
+)
 
-from ...core.store.models import Code, Document
-from ...core.language.suggest import Suggestion
-from ...core.language.text_index import compile_term, load_indexes
+from ...core.language.candidates import Candidate
+from ..codebook.codebook_panel import colour_swatch
+from ..shell.i18n import tr
 from .document_view import is_dark
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
@@ -22,46 +23,6 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 #: characters of context shown before the first matched term in a one-line excerpt
 LEAD = 50
 EXCERPT = 180
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A suggestion with its passage's text, where its terms matched in it (offsets into
-    `text`) and its code's colour."""
-
-    suggestion: Suggestion
-    text: str
-    marks: tuple[tuple[int, int], ...]
-    color: str
-
-    @property
-    def key(self) -> tuple[int, int, int, int]:
-        x = self.suggestion
-        return x.code_id, x.document_id, x.start, x.end
-
-
-def find_candidates(project, suggestions: list[Suggestion]) -> list[Candidate]:
-    """The suggestions with their passages and matched terms, read from the stored index."""
-    by_doc: dict[int, list[Suggestion]] = {}
-    for x in suggestions:
-        by_doc.setdefault(x.document_id, []).append(x)
-    out: list[Candidate] = []
-    with project.session() as s:
-        colors = dict(s.execute(sa.select(Code.id, Code.color)).all())
-        texts = dict(s.execute(sa.select(Document.id, Document.text)
-                               .where(Document.id.in_(list(by_doc)))).all())
-        for index in load_indexes(s, list(by_doc)):
-            hits: dict[str, list[tuple[int, int]]] = {}
-            for x in by_doc[index.document_id]:
-                marks = set()
-                for term in x.terms:
-                    if term not in hits:
-                        hits[term] = index.find(compile_term(term))
-                    marks.update((a - x.start, b - x.start) for a, b in hits[term]
-                                 if a >= x.start and b <= x.end)
-                out.append(Candidate(x, texts[index.document_id][x.start:x.end],
-                                     tuple(sorted(marks)), colors.get(x.code_id, "#999999")))
-    return out
 
 
 def mark_colours(palette: QPalette) -> tuple[str, str]:
@@ -129,3 +90,119 @@ class HtmlDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
+
+
+def code_name(path: str) -> str:
+    """A code's path without its codebook, as the list and the preview name it."""
+    return path.split("/", 1)[-1].replace("/", " › ")
+
+
+def preview_html(candidate: Candidate, palette: QPalette) -> str:
+    """The preview of a candidate: its code, document and matched terms over the passage."""
+    x = candidate.suggestion
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    matched = tr("matched: {terms}").format(terms=", ".join(x.terms))
+    passage = passage_html(candidate.text, candidate.marks, palette)
+    return (f"<p style='color:{muted}; margin:0 0 4px 0'>{escape(code_name(x.code))} · "
+            f"{escape(x.document)} · {escape(matched)}</p><p style='margin:0'>{passage}</p>")
+
+
+class CandidateTree(QTreeWidget):
+    """The candidates under one group per code: a group's CANDIDATE_ROLE is its code id, a
+    passage's its Candidate."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([tr("Code / passage"), tr("Document")])
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setItemDelegateForColumn(0, HtmlDelegate(self))
+        self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def fill(self, candidates: list[Candidate], expand_all: bool) -> bool:
+        """List the candidates, keeping the current one and the expanded groups (all groups
+        open when `expand_all` or when there are at most three); whether the current one
+        was kept - it is then chosen again, with the signals that brings."""
+        current = self.currentItem()
+        keep = self.key_of(current) if current is not None else None
+        expanded = {self.key_of(self.topLevelItem(i)) for i in range(self.topLevelItemCount())
+                    if self.topLevelItem(i).isExpanded()}
+        self.blockSignals(True)
+        self.clear()
+        groups: dict[int, QTreeWidgetItem] = {}
+        palette = self.palette()
+        for c in sorted(candidates, key=lambda c: (c.suggestion.code, c.suggestion.document,
+                                                   c.suggestion.start)):
+            x = c.suggestion
+            group = groups.get(x.code_id)
+            if group is None:
+                group = groups[x.code_id] = QTreeWidgetItem([code_name(x.code), ""])
+                group.setIcon(0, colour_swatch(c.color))
+                font = QFont(group.font(0))
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setToolTip(0, x.code)
+                group.setData(0, CANDIDATE_ROLE, x.code_id)
+                self.addTopLevelItem(group)
+            item = QTreeWidgetItem(["", x.document])
+            item.setData(0, CANDIDATE_ROLE, c)
+            item.setData(0, HTML_ROLE, passage_html(c.text, c.marks, palette, excerpt=True))
+            item.setToolTip(0, "<p style='max-width:420px'>"
+                            + passage_html(c.text, c.marks, palette) + "</p>")
+            group.addChild(item)
+        for group in groups.values():
+            n = group.childCount()
+            group.setText(0, f"{group.text(0)}  ({n})")
+            group.setExpanded(expand_all or len(groups) <= 3 or self.key_of(group) in expanded)
+        self.blockSignals(False)
+        chosen = next((i for i in self.items() if self.key_of(i) == keep), None) if keep else None
+        if chosen is not None:
+            self.setCurrentItem(chosen)
+        return chosen is not None
+
+    def items(self):
+        """Every group and passage item, top to bottom."""
+        for i in range(self.topLevelItemCount()):
+            group = self.topLevelItem(i)
+            yield group
+            for j in range(group.childCount()):
+                yield group.child(j)
+
+    @staticmethod
+    def key_of(item: QTreeWidgetItem):
+        data = item.data(0, CANDIDATE_ROLE)
+        return data.key if isinstance(data, Candidate) else ("code", data)
+
+    def select(self, candidate: Candidate) -> None:
+        item = next((i for i in self.items() if self.key_of(i) == candidate.key), None)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def selected_candidates(self) -> list[Candidate]:
+        out = []
+        for item in self.selectedItems():
+            data = item.data(0, CANDIDATE_ROLE)
+            if isinstance(data, Candidate):
+                out.append(data)
+        return out
+
+    def current_code(self) -> int | None:
+        """The code of the current group, or of the current passage's group."""
+        item = self.currentItem()
+        if item is None:
+            return None
+        if item.parent() is not None:
+            item = item.parent()
+        return item.data(0, CANDIDATE_ROLE)
+
+    def next_after(self, gone: set) -> Candidate | None:
+        """The candidate to move on to once those with the keys `gone` leave the list: the
+        first one from the current item down, else the nearest one above it."""
+        items = list(self.items())
+        current = self.currentItem()
+        index = items.index(current) if current in items else 0
+        after = [i.data(0, CANDIDATE_ROLE) for i in items[index:] + items[:index][::-1]]
+        return next((c for c in after if isinstance(c, Candidate) and c.key not in gone), None)

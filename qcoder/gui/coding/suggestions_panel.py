@@ -10,60 +10,22 @@ the list is only brought up to date after a change.
 
 from __future__ import annotations
 
-from html import escape
-
-import sqlalchemy as sa
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QProgressDialog, QPushButton, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QDockWidget, QHBoxLayout, QLabel, QMessageBox, QProgressDialog, QPushButton,
+    QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import CancelledError, QcoderError
-from ...core.store.models import Codebook, Document
-from ...core.language.suggest import accept_suggestions, reject_suggestions, suggest
-from ..codebook.codebook_panel import colour_swatch
+from ...core import catalog
+from ...core.errors import QcoderError
+from ...core.language.candidates import Candidate, still_current
+from ...core.language.suggest import accept_suggestions, reject_suggestions
 from ..shell.i18n import tr
-from .suggestion_items import (
-    CANDIDATE_ROLE, HTML_ROLE, Candidate, HtmlDelegate, find_candidates, passage_html,
-)
+from .suggestion_items import CANDIDATE_ROLE, CandidateTree, preview_html
+from .suggestion_run import SuggestionRun
 
 #: undo labels of the core operations run here, for lupdate
 LABELS = (QT_TRANSLATE_NOOP("", "Accept suggestions"), QT_TRANSLATE_NOOP("", "Reject suggestions"))
-
-
-class SuggestionRun(QThread):
-    """One run of `suggest` (indexing what is stale first) off the window's thread."""
-
-    progressed = Signal(int, int)
-    found = Signal(object)      # list[Candidate]
-    failed = Signal(str)        # "" when cancelled
-
-    def __init__(self, project, coder_id: int, documents: list[str] | None,
-                 codebook: str | None, unit: str, parent=None):
-        super().__init__(parent)
-        self.project, self.coder_id = project, coder_id
-        self.documents, self.codebook, self.unit = documents, codebook, unit
-        self.cancelled = False
-
-    def _report(self, done: int, total: int, _what: str) -> None:
-        if self.cancelled:
-            raise CancelledError("cancelled")
-        self.progressed.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            found = suggest(self.project, codebook=self.codebook, documents=self.documents,
-                            unit=self.unit, coder=self.coder_id, report=self._report)
-            self.found.emit(find_candidates(self.project, found))
-        except CancelledError:
-            self.failed.emit("")
-        except QcoderError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - e.g. the project closed under the run
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
 
 
 class SuggestionsPanel(QWidget):
@@ -106,15 +68,7 @@ class SuggestionsPanel(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("Code / passage"), tr("Document")])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setItemDelegateForColumn(0, HtmlDelegate(self.tree))
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = CandidateTree()
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.preview = QTextBrowser()
@@ -185,10 +139,8 @@ class SuggestionsPanel(QWidget):
         self.codebook.blockSignals(True)
         self.codebook.clear()
         self.codebook.addItem(tr("All codebooks"), None)
-        with project.session() as s:
-            for ident, name in s.execute(sa.select(Codebook.ident, Codebook.name)
-                                         .order_by(Codebook.name)):
-                self.codebook.addItem(name, ident)
+        for book in sorted(catalog.codebooks(project), key=lambda b: b.name):
+            self.codebook.addItem(book.name, book.ident)
         self.codebook.blockSignals(False)
         self._fill()
 
@@ -230,11 +182,10 @@ class SuggestionsPanel(QWidget):
             if self.document_id is None:
                 self.status.setText(tr("Open a document, or choose All documents."))
                 return False
-            with self.project.session() as s:
-                doc = s.get(Document, self.document_id)
-                if doc is None:
-                    return False
-                documents = [doc.name]
+            names = {d.id: d.name for d in catalog.documents(self.project)}
+            if self.document_id not in names:
+                return False
+            documents = [names[self.document_id]]
         self.run_thread = SuggestionRun(self.project, self.workbench.coder_id, documents,
                                         self.codebook.currentData(), self.unit.currentData(),
                                         self)
@@ -307,63 +258,11 @@ class SuggestionsPanel(QWidget):
             self.note_change()
 
     # -- the list ------------------------------------------------------------------------
-    def _code_name(self, path: str) -> str:
-        return path.split("/", 1)[-1].replace("/", " › ")
-
     def _fill(self) -> None:
-        current = self.tree.currentItem()
-        keep = self._key_of(current) if current is not None else None
-        expanded = {self._key_of(self.tree.topLevelItem(i))
-                    for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        groups: dict[int, QTreeWidgetItem] = {}
-        palette = self.tree.palette()
-        for c in sorted(self.candidates, key=lambda c: (c.suggestion.code, c.suggestion.document,
-                                                         c.suggestion.start)):
-            x = c.suggestion
-            group = groups.get(x.code_id)
-            if group is None:
-                group = groups[x.code_id] = QTreeWidgetItem([self._code_name(x.code), ""])
-                group.setIcon(0, colour_swatch(c.color))
-                font = QFont(group.font(0))
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setToolTip(0, x.code)
-                group.setData(0, CANDIDATE_ROLE, x.code_id)
-                self.tree.addTopLevelItem(group)
-            item = QTreeWidgetItem(["", x.document])
-            item.setData(0, CANDIDATE_ROLE, c)
-            item.setData(0, HTML_ROLE, passage_html(c.text, c.marks, palette, excerpt=True))
-            item.setToolTip(0, "<p style='max-width:420px'>"
-                            + passage_html(c.text, c.marks, palette) + "</p>")
-            group.addChild(item)
-        for group in groups.values():
-            n = group.childCount()
-            group.setText(0, f"{group.text(0)}  ({n})")
-            group.setExpanded(not self.has_run or len(groups) <= 3
-                              or self._key_of(group) in expanded)
-        self.tree.blockSignals(False)
-        chosen = next((i for i in self._items() if self._key_of(i) == keep), None) if keep else None
-        if chosen is not None:
-            self.tree.setCurrentItem(chosen)
-        else:
+        if not self.tree.fill(self.candidates, expand_all=not self.has_run):
             self._show_preview(None)
         self._show_status()
         self._update_buttons()
-
-    def _items(self):
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            yield group
-            for j in range(group.childCount()):
-                yield group.child(j)
-
-    @staticmethod
-    def _key_of(item: QTreeWidgetItem):
-        data = item.data(0, CANDIDATE_ROLE)
-        return data.key if isinstance(data, Candidate) else ("code", data)
 
     def _show_status(self) -> None:
         if self.project is None:
@@ -386,18 +285,6 @@ class SuggestionsPanel(QWidget):
                 where=(tr("in 1 document") if docs == 1
                        else tr("in {n} documents").format(n=docs))))
 
-    def group_counts(self) -> dict[str, int]:
-        """Candidates per code path, as listed (for tests and the status line)."""
-        counts: dict[str, int] = {}
-        for c in self.candidates:
-            counts[c.suggestion.code] = counts.get(c.suggestion.code, 0) + 1
-        return counts
-
-    def select(self, candidate: Candidate) -> None:
-        item = next((i for i in self._items() if self._key_of(i) == candidate.key), None)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-
     # -- the chosen candidate ------------------------------------------------------------
     def _current_changed(self, item, _previous) -> None:
         candidate = item.data(0, CANDIDATE_ROLE) if item is not None else None
@@ -412,45 +299,23 @@ class SuggestionsPanel(QWidget):
         if candidate is None:
             self.preview.clear()
             return
-        x = candidate.suggestion
-        muted = self.preview.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        matched = tr("matched: {terms}").format(terms=", ".join(x.terms))
-        passage = passage_html(candidate.text, candidate.marks, self.preview.palette())
-        self.preview.setHtml(
-            f"<p style='color:{muted}; margin:0 0 4px 0'>{escape(self._code_name(x.code))} · "
-            f"{escape(x.document)} · {escape(matched)}</p><p style='margin:0'>{passage}</p>")
-
-    def selected_candidates(self) -> list[Candidate]:
-        out = []
-        for item in self.tree.selectedItems():
-            data = item.data(0, CANDIDATE_ROLE)
-            if isinstance(data, Candidate):
-                out.append(data)
-        return out
+        self.preview.setHtml(preview_html(candidate, self.preview.palette()))
 
     def _update_buttons(self) -> None:
-        chosen = bool(self.selected_candidates())
+        chosen = bool(self.tree.selected_candidates())
         self.accept_button.setEnabled(chosen)
         self.reject_button.setEnabled(chosen)
-        self.accept_code_button.setEnabled(self._current_code() is not None)
-
-    def _current_code(self) -> int | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        if item.parent() is not None:
-            item = item.parent()
-        return item.data(0, CANDIDATE_ROLE)
+        self.accept_code_button.setEnabled(self.tree.current_code() is not None)
 
     # -- accepting and rejecting ---------------------------------------------------------
     def accept_selected(self) -> int:
-        return self._decide(self.selected_candidates(), accept=True)
+        return self._decide(self.tree.selected_candidates(), accept=True)
 
     def reject_selected(self) -> int:
-        return self._decide(self.selected_candidates(), accept=False)
+        return self._decide(self.tree.selected_candidates(), accept=False)
 
     def accept_code(self) -> int:
-        code_id = self._current_code()
+        code_id = self.tree.current_code()
         chosen = [c for c in self.candidates if c.suggestion.code_id == code_id]
         return self._decide(chosen, accept=True)
 
@@ -463,7 +328,7 @@ class SuggestionsPanel(QWidget):
             QMessageBox.information(self, tr("Suggestions"),
                                     tr("Choose who is coding first (File > Who is coding…)."))
             return 0
-        if not self._still_current(chosen):
+        if not still_current(self.project, chosen):
             self.run(interactive=False)
             self.status.setText(tr("The text changed since these suggestions were found; they "
                                    "are being looked for again."))
@@ -483,26 +348,14 @@ class SuggestionsPanel(QWidget):
         self.changed.emit()
         return len(chosen)
 
-    def _still_current(self, chosen: list[Candidate]) -> bool:
-        """Whether each candidate's passage still reads as it did (no edit moved it)."""
-        with self.project.session() as s:
-            texts = dict(s.execute(sa.select(Document.id, Document.text).where(
-                Document.id.in_({c.suggestion.document_id for c in chosen}))).all())
-        return all(texts.get(c.suggestion.document_id, "")[c.suggestion.start:c.suggestion.end]
-                   == c.text for c in chosen)
-
     def _drop(self, chosen: list[Candidate]) -> None:
         """Take decided candidates off the list and move on to the next one."""
         gone = {c.key for c in chosen}
-        items = list(self._items())
-        current = self.tree.currentItem()
-        index = items.index(current) if current in items else 0
-        after = [i.data(0, CANDIDATE_ROLE) for i in items[index:] + items[:index][::-1]]
-        after = [c for c in after if isinstance(c, Candidate) and c.key not in gone]
+        after = self.tree.next_after(gone)
         self.candidates = [c for c in self.candidates if c.key not in gone]
         self._fill()
-        if after:
-            self.select(after[0])
+        if after is not None:
+            self.tree.select(after)
 
 
 class _CloseWatcher(QObject):

@@ -1,0 +1,18 @@
+"""The corpus kinds a document belongs to: the project's three bodies of material, and the rest.
+
+A document's kind chooses its citation template, its default case attributes and its group in
+the documents list. This is the one list; the GUI gives each kind its Danish or English title.
+"""
+
+from __future__ import annotations
+
+from ..errors import QcoderError
+
+CORPUS_KINDS = ("mayor_interview", "dm_interview", "vignette_group", "other")
+
+
+def check_kind(kind: str) -> str:
+    """`kind` itself, or the error naming the kinds there are."""
+    if kind not in CORPUS_KINDS:
+        raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
+    return kind
