@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -22,11 +21,11 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from ...core import catalog
 from ...core.errors import QcoderError
 from ...core.privacy.pseudonymise import (
     Plan, apply_plan, confirm_pseudonymisation, plan_pseudonymisation, stale_backups,
 )
-from ...core.store.models import Document
 from ..coding.document_view import is_dark
 from ..shell.i18n import tr
 
@@ -81,15 +80,13 @@ class PseudonymiseDialog(QDialog):
 
         self.documents = QListWidget()
         self.documents.setMaximumHeight(120)
-        with project.session() as s:
-            for doc_id, name in s.execute(sa.select(Document.id, Document.name)
-                                          .order_by(Document.name)):
-                item = QListWidgetItem(name)
-                item.setData(ORIGINAL_ROLE, name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if doc_id == current_document
-                                   else Qt.CheckState.Unchecked)
-                self.documents.addItem(item)
+        for doc in catalog.documents(project):
+            item = QListWidgetItem(doc.name)
+            item.setData(ORIGINAL_ROLE, doc.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if doc.id == current_document
+                               else Qt.CheckState.Unchecked)
+            self.documents.addItem(item)
         all_button = QPushButton(tr("All"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button = QPushButton(tr("None"))
