@@ -17,6 +17,11 @@ STATISTICS = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_
               "brennan_prediger", "gwet_ac1")
 
 
+def warning_summary(warning: str) -> str:
+    """A warning's summary: the part before " - ", where its explanation starts."""
+    return warning.split(" - ", 1)[0]
+
+
 def rounded(x: float) -> float:
     return float(round(float(x), 6))
 

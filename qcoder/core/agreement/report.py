@@ -253,6 +253,12 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
 
 
 # -- the entry point ---------------------------------------------------------------------------
+def units_compared(data: dict):
+    """How many units a report compared: text units, characters, or segments."""
+    s = data["settings"]
+    return s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
+
+
 def agreement_report(project, coders: list[str], unit: str = "sentence", *, overlap: float = 0.9,
                      min_cover: float = 0.0, codes: list[str] | None = None,
                      documents: list[str] | None = None,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...core.agreement import AgreementReport, agreement_report
+from ...core.agreement import AgreementReport, agreement_report, units_compared
 from ...core.agreement.export import export_report, methods_paragraph
 from ...core.errors import CancelledError, QcoderError
 from .agreement_tables import (ENTRY_ROLE, fill_code_table, fill_domain_table, make_table,
@@ -196,7 +196,7 @@ class AgreementDialog(QDialog):
 
     def _summary_html(self, data: dict) -> str:
         s = data["settings"]
-        n = s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
+        n = units_compared(data)
         unit = {"character": tr("characters"), "segment": tr("coded segments"),
                 "sentence": tr("sentences"), "paragraph": tr("paragraphs"),
                 "turn": tr("speaker turns"), "section": tr("sections")}[data["unit"]]

@@ -25,6 +25,7 @@ from ...core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, deci
 from ...core.documents.editing import document_text
 from ...core.errors import QcoderError
 from ..codebook.codebook_panel import colour_swatch
+from .agreement_tables import shown_path
 from .coder_pane import CoderPane, konsensus_color, unit_band_color
 from ..shell.i18n import tr
 
@@ -195,7 +196,7 @@ class DisagreementBrowser(QDialog):
         header.setStretchLastSection(True)
 
     def _short(self, code: str) -> str:
-        return code.split("/", 1)[1] if self._strip and "/" in code else code
+        return shown_path(code, self._strip)
 
     def _rows(self) -> list[QTreeWidgetItem]:
         return [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
