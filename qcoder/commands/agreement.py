@@ -13,16 +13,13 @@ def _fmt(value) -> str:
     return "" if value is None else f"{value:.3f}"
 
 
-def _short(warning: str) -> str:
-    """A warning's summary, before its explanation (the full text is in --json and --out)."""
-    return warning.split(" - ", 1)[0]
-
-
 def _print_report(data: dict) -> None:
+    from ..core.agreement import units_compared
+    from ..core.agreement.entries import warning_summary
+
     s = data["settings"]
-    n = s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
     print(f"Agreement of {' and '.join(data['coders'])} on {data['unit']}s "
-          f"({n} in {len(s['documents'])} documents)")
+          f"({units_compared(data)} in {len(s['documents'])} documents)")
     if "scope" in s:
         print(f"  compared: {s['scope']}")
     cols = [(k, h) for k, h in _COLUMNS
@@ -36,7 +33,7 @@ def _print_report(data: dict) -> None:
         print(f"{e['code']:<{width}} {e.get('n_units', 0):>7} "
               + " ".join(f"{_fmt(e.get(k)):>6}" for k, _h in cols))
         for w in e.get("warnings", []):
-            print(f"{'':<{width}}   ! {_short(w)}")
+            print(f"{'':<{width}}   ! {warning_summary(w)}")
     mean = data["pooled"].get("mean_across_codes")
     if mean:
         print(f"{'(mean across codes)':<{width}} {'':>7} "
@@ -52,7 +49,7 @@ def _print_report(data: dict) -> None:
             print(f"domain {d['code']}: nominal alpha {d['krippendorff_alpha_nominal']:.3f}{span} "
                   f"over {d['n_units']} units")
         for w in d.get("warnings", []):
-            print(f"domain {d['code']}: ! {_short(w)}")
+            print(f"domain {d['code']}: ! {warning_summary(w)}")
     for w in data.get("warnings", []):
         print(f"! {w}")
 

@@ -12,7 +12,7 @@ from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.importers import read_transcript
 from qcoder.core.language.nlp import pipeline_name
-from qcoder.core.privacy.pseudonymise import read_key
+from qcoder.core.privacy.key_file import read_key
 from qcoder.core.store import Project
 
 BOOK = """codebook: "Nøgleord"

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from qcoder.core.agreement import agreement_report
-from qcoder.core.agreement.consensus import KONSENSUS, decide
+from qcoder.core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, decide,
+                                             decision_key, decisions)
 from qcoder.core.agreement.export import export_report, methods_paragraph, num
 from qcoder.core.coding.codings import list_codings
 from qcoder.core.errors import QcoderError
@@ -75,6 +76,30 @@ def test_redeciding_replaces_only_inside_the_unit_and_undo_restores(coded):
     with pytest.raises(QcoderError, match="unknown decision"):
         decide(project, document="møde", code=path("Pres"), start=0, end=5,
                coders=("Anna", "Bo"), decision="maybe")
+
+
+def test_what_was_decided_reads_back_and_an_undo_takes_it_away(coded):
+    project, u = coded
+    pres = path("Pres")
+    assert decisions(project) == {}
+    decide(project, document="møde", code=pres, start=u[0][0], end=u[0][1],
+           coders=("Anna", "Bo"), decision="a", memo="Anna har ret.")
+    again = decide(project, document="møde", code=pres, start=u[0][0], end=u[0][1],
+                   coders=("Anna", "Bo"), decision="neither", memo="Alligevel ikke.")
+    decide(project, document="møde", code=pres, start=u[13][0], end=u[13][1],
+           coders=("Anna", "Bo"), decision="b")
+    # the later decision on unit 0 is the one that counts; unit 13 has an empty memo
+    assert decisions(project) == {
+        f"{KONSENSUS}: {pres} [{u[0][0]}-{u[0][1]}] - ": Decision("neither", "Alligevel ikke."),
+        f"{KONSENSUS}: {pres} [{u[13][0]}-{u[13][1]}] - ": Decision("b", "")}
+    assert decision_key(pres, *u[13]) in decisions(project)
+    # Anna coded units 0-11 and Bo 4-15 (the fixture); Konsensus took Bo's unit 13
+    ranges = coded_ranges(project, "møde", pres, ("Anna", "Bo", KONSENSUS, "Nobody"))
+    assert ranges == {"Anna": [u[i] for i in range(0, 12)], "Bo": [u[i] for i in range(4, 16)],
+                      KONSENSUS: [u[13]], "Nobody": []}
+    run(project, again.inverse)
+    assert decisions(project)[decision_key(pres, *u[0])] == Decision("a", "Anna har ret.")
+    assert coded_ranges(project, "møde", pres, [KONSENSUS])[KONSENSUS] == [u[0], u[13]]
 
 
 def test_xlsx_and_html_reports_read_back(coded, tmp_path):

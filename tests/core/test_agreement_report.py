@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from qcoder.core.agreement import statistics as st
-from qcoder.core.agreement.report import coefficients
+from qcoder.core.agreement.entries import coefficients
 
 
 def test_reported_intervals_are_cut_at_the_coefficients_range():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.agreement import agreement_report
+from qcoder.core.agreement import agreement_report, units_compared
 from qcoder.core.agreement.units import load_corpus, text_units
 from qcoder.core.documents.adding import store_transcript
 from qcoder.core.errors import QcoderError
@@ -92,10 +92,10 @@ def test_character_level_counts_every_character_coded_or_not(interview, tmp_path
     a = at("Økonomien bandt os.")
     code(interview, tmp_path, "Anna", [("jens", *a, path("Økonomi"))])
     code(interview, tmp_path, "Bo", [("jens", a[0], a[1] + 13, path("Økonomi"))])
-    entry = next(e for e in agreement_report(interview, ["Anna", "Bo"], "character").data["codes"]
-                 if e["code"] == path("Økonomi"))
+    data = agreement_report(interview, ["Anna", "Bo"], "character").data
+    entry = next(e for e in data["codes"] if e["code"] == path("Økonomi"))
     n = len(TRANSCRIPT)
-    assert entry["n_units"] == n
+    assert entry["n_units"] == n and units_compared(data) == n
     assert entry["counts"]["both"] == 19 and entry["counts"]["b_only"] == 13
     assert entry["counts"]["neither"] == n - 32
     # the standard kappa over all characters - not QualCoder's over coded characters only
@@ -120,6 +120,7 @@ def test_segments_match_by_intersection_over_union(interview, tmp_path):
     assert chikane["percent_agreement"] == 0.0
     assert report.data["pooled"]["counts"]["matched"] == 1
     assert report.data["pooled"]["percent_agreement"] == pytest.approx(1 / 3)
+    assert units_compared(report.data) == 3  # Økonomi matched, each coder's Chikane unmatched
     looser = agreement_report(interview, ["Anna", "Bo"], "segment", overlap=0.8)
     assert looser.data["pooled"]["counts"]["matched"] == 2
     assert {d["code"] for d in report.disagreements} == {path("Chikane")}

@@ -26,8 +26,9 @@ from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.language.nlp import has_ner
 from qcoder.core.operations import run
+from qcoder.core.privacy.key_file import inside_project_folder, read_key
 from qcoder.core.privacy.pseudonymise import (
-    apply_plan, confirm_pseudonymisation, plan_pseudonymisation, read_key,
+    apply_plan, confirm_pseudonymisation, plan_pseudonymisation,
 )
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Memo, Speaker, StructureRange
@@ -272,3 +273,7 @@ def test_key_files_are_checked(setup, tmp_path):
         plan_pseudonymisation(project, ["interview_hanne"], bad)
     with pytest.raises(QcoderError, match="separate file outside the project"):
         plan_pseudonymisation(project, ["interview_hanne"], project.path)
+    # a key in the project's folder (or below it) would travel with the project
+    folder = tmp_path / "projekt"
+    assert inside_project_folder(project, folder / "nøgler" / "nøgle.csv")
+    assert not inside_project_folder(project, tmp_path / "nøgle" / "nøgle.csv")

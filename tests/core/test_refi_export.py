@@ -31,6 +31,7 @@ def test_export_validates_and_holds_sources_as_internal_text(rich, tmp_path):
     out = tmp_path / "ud æøå.qdpx"
     summary = export_qdpx(rich, out)
     assert (summary.documents, summary.codings, summary.coders, summary.cases) == (2, 5, 2, 2)
+    assert summary.codings_by_coder == {"Anna": 3, "Bo": 2}  # as build_rich_project codes
     qde = _qde(out)
     schema("Project-mrt2019.xsd").validate(qde.decode("utf-8"))
     root = ET.fromstring(qde)

@@ -23,7 +23,7 @@ from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.lookup import code_by_path
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document, Memo
-from qcoder.gui.agreement import agreement_dialog
+from qcoder.gui.agreement import agreement_dialog, choices_pane
 from qcoder.gui.agreement.agreement_tables import ENTRY_ROLE, KEY_ROLE, VALUE_ROLE
 from qcoder.gui.shell.long_task import run_task
 from qcoder.gui.shell.main_window import MainWindow
@@ -76,8 +76,8 @@ def open_window(qtbot, path, tmp_path, coder="Anna") -> MainWindow:
 
 def computed(qtbot, window, coders=("Anna", "Bo"), unit="sentence"):
     dialog = close_after_test(agreement_dialog.open_agreement(window))
-    dialog.set_coders(list(coders))
-    dialog.set_unit(unit)
+    dialog.choices.set_coders(list(coders))
+    dialog.choices.set_unit(unit)
     assert dialog.compute()
     return dialog
 
@@ -167,18 +167,18 @@ def test_settings_reach_the_report_like_the_cli_options(qtbot, demo_path, tmp_pa
                         "borgmester_jens")
     window = open_window(qtbot, demo_path, tmp_path)
     dialog = close_after_test(agreement_dialog.open_agreement(window))
-    dialog.set_coders(["Bo", "Anna"])
-    dialog.set_unit("segment")
-    assert dialog.overlap.isEnabled() and not dialog.min_cover.isEnabled()
-    dialog.overlap.setValue(0.5)
-    top = dialog.codes.topLevelItem(0)
+    dialog.choices.set_coders(["Bo", "Anna"])
+    dialog.choices.set_unit("segment")
+    assert dialog.choices.overlap.isEnabled() and not dialog.choices.min_cover.isEnabled()
+    dialog.choices.overlap.setValue(0.5)
+    top = dialog.choices.codes.topLevelItem(0)
     top.setCheckState(0, Qt.CheckState.Unchecked)
     policy = next(top.child(i) for i in range(top.childCount())
-                  if top.child(i).data(0, agreement_dialog.PATH_ROLE) == code)
+                  if top.child(i).data(0, choices_pane.PATH_ROLE) == code)
     policy.setCheckState(0, Qt.CheckState.Checked)
     assert top.checkState(0) == Qt.CheckState.PartiallyChecked
-    assert dialog.chosen_codes() == [code]
-    dialog.set_documents(["borgmester_hanne", "borgmester_jens"])
+    assert dialog.choices.chosen_codes() == [code]
+    dialog.choices.set_documents(["borgmester_hanne", "borgmester_jens"])
     assert dialog.compute()
     data = dialog.report.data
     assert data["coders"] == ["Bo", "Anna"] and data["unit"] == "segment"
@@ -201,14 +201,14 @@ def test_refusals_are_messages_not_tracebacks(qtbot, demo_path, tmp_path, monkey
                         lambda _p, title, text: shown.append(text))
     window = open_window(qtbot, demo_path, tmp_path)
     dialog = close_after_test(agreement_dialog.open_agreement(window))
-    dialog.set_coders(["Anna"])
+    dialog.choices.set_coders(["Anna"])
     assert not dialog.compute() and "two or more coders" in shown[-1]
-    dialog.set_coders(["Anna", "Bo"])
-    dialog.set_documents([])
+    dialog.choices.set_coders(["Anna", "Bo"])
+    dialog.choices.set_documents([])
     assert not dialog.compute() and "at least one document" in shown[-1]
     assert dialog.report is None and not dialog.export_button.isEnabled()
-    dialog.set_documents(["borgmester_hanne"])
-    dialog.set_unit("section")   # the interviews have no section markers
+    dialog.choices.set_documents(["borgmester_hanne"])
+    dialog.choices.set_unit("section")   # the interviews have no section markers
     assert not dialog.compute() and "no sections" in shown[-1]
     window.workbench.set_blind(True)
     assert not dialog.isVisible()   # closed by blind mode (deleted once events run)
@@ -217,7 +217,8 @@ def test_refusals_are_messages_not_tracebacks(qtbot, demo_path, tmp_path, monkey
     window.workbench.set_blind(False)
     window.workbench.set_visibility("mine")   # only Anna's codings are shown: Bo is not offered
     mine = close_after_test(agreement_dialog.open_agreement(window))
-    assert [mine.coders.item(i).text() for i in range(mine.coders.count())] == ["Anna"]
+    offered = mine.choices.coders
+    assert [offered.item(i).text() for i in range(offered.count())] == ["Anna"]
     window.close()
 
 
@@ -408,8 +409,9 @@ def test_the_analyse_menu_opens_the_dialog(qtbot, demo_path, tmp_path):
     action.trigger()
     (dialog,) = [w for w in window.findChildren(agreement_dialog.AgreementDialog)
                  if w.isVisible()]
-    assert dialog.chosen_coders() == ["Anna", "Bo"]   # the coder first, then the other one
-    assert dialog.unit.currentData() == "sentence" and not dialog.export_button.isEnabled()
+    choices = dialog.choices
+    assert choices.chosen_coders() == ["Anna", "Bo"]   # the coder first, then the other one
+    assert choices.unit.currentData() == "sentence" and not dialog.export_button.isEnabled()
     files = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Export coder package…" in files and "&Merge coder package…" in files
     dialog.close()

@@ -13,7 +13,7 @@ from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.privacy.pseudonymise import read_key
+from qcoder.core.privacy.key_file import read_key
 from qcoder.core.store import Project
 from qcoder.core.store.models import Document
 from qcoder.gui.shell.main_window import MainWindow
@@ -110,8 +110,8 @@ def test_review_apply_undo_and_confirm_leave_no_original(qtbot, window, tmp_path
     assert {rows[k][1] for k in ("karen.mortensen@struer.dk", "40 12 34 56", "050472-1234")} == {
         "E-mail", "Phone", "CPR number"}
     # edit a pseudonym, leave one entity as it is
-    dialog.table.item(dialog.row_of("Lars Bech"), 3).setText("[Kollega 1]")
-    dialog.table.item(dialog.row_of("Dansk Magisterforening"), 0).setCheckState(
+    dialog.table.item(dialog.table.row_of("Lars Bech"), 3).setText("[Kollega 1]")
+    dialog.table.item(dialog.table.row_of("Dansk Magisterforening"), 0).setCheckState(
         Qt.CheckState.Unchecked)
     holstebro = rows["Holstebro"][3]
     assert dialog.apply()
@@ -173,7 +173,7 @@ def test_mistakes_are_explained_and_change_nothing(qtbot, window, tmp_path):
     assert not dialog.find() and "separate file outside the project" in dialog.warnings[-1]
     dialog.key.setText(str(tmp_path / "k.csv"))
     assert dialog.find()
-    dialog.table.item(dialog.row_of("Struer"), 3).setText("  ")
+    dialog.table.item(dialog.table.row_of("Struer"), 3).setText("  ")
     assert not dialog.apply() and "the pseudonym for 'Struer' is empty" in dialog.warnings[-1]
     assert _state(project) == before and not (tmp_path / "k.csv").exists()
     # a key inside the project folder is written only when the coder insists
@@ -190,7 +190,7 @@ def test_a_missed_entity_can_be_added(qtbot, window, tmp_path):
     assert dialog.find()
     dialog.ask_entity = lambda: ("hårdt for os", "other")
     dialog.add_entity()
-    row = dialog.row_of("hårdt for os")
+    row = dialog.table.row_of("hårdt for os")
     assert [dialog.table.item(row, c).text() for c in (1, 2, 3)] == ["Other", "1",
                                                                      "[Anonymiseret 1]"]
 
@@ -200,8 +200,8 @@ def test_dialog_in_the_dark_palette(qtbot, window, tmp_path):
         dialog = _dialog(qtbot, window)
         dialog.key.setText(str(window.project.path.parent / "nøgle.csv"))
         assert dialog.find()
-        dialog.table.item(dialog.row_of("Lars Bech"), 3).setText("[Kollega 1]")
-        dialog.table.item(dialog.row_of("Dansk Magisterforening"), 0).setCheckState(
+        dialog.table.item(dialog.table.row_of("Lars Bech"), 3).setText("[Kollega 1]")
+        dialog.table.item(dialog.table.row_of("Dansk Magisterforening"), 0).setCheckState(
             Qt.CheckState.Unchecked)
         backup = window.project.path.with_name(window.project.path.name + ".bak-v1-20250101")
         backup.write_bytes(b"old")

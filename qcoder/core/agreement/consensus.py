@@ -6,11 +6,15 @@ discussion (Anna vs Bo) and the final coding after it (Konsensus). A decision co
 or segment [start, end) of one code: what Konsensus had of that code inside it is replaced by
 the decision, and the discussion is kept as a memo on the document. Each decision is one
 undoable step.
+
+What was decided is read back from the project (`decisions`, `coded_ranges`), so a browser of
+the disagreements survives closing and an undo shows at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -19,7 +23,7 @@ from ..coding.codings import ApplyCoding, CodingSpec, RemoveCoding, check_range
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_path, coder_by_name, document_by_name
 from ..operations import Batch, Result
-from ..store.models import Coding, Memo, new_uuid, utcnow
+from ..store.models import Coder, Coding, Document, Memo, new_uuid, utcnow
 
 KONSENSUS = "Konsensus"
 DECISIONS = {
@@ -118,9 +122,54 @@ def decide(project, *, document: str, code: str, start: int, end: int, coders: t
         for x, y in chosen:
             ops.append(ApplyCoding(CodingSpec(doc.id, x, y, code_row.id, konsensus.id,
                                               round=project.current_round, origin="consensus")))
-        title = f"{KONSENSUS}: {code_path(code_row)} [{start}-{end}] - {DECISIONS[decision]}"
+        title = decision_key(code_path(code_row), start, end) + DECISIONS[decision]
         ops.append(AddMemo("document", doc.uuid, konsensus.id, title, memo))
         values, inverse = Batch(tuple(ops), label=f"{KONSENSUS}: {DECISIONS[decision]}").execute(s)
     new = [v for op, v in zip(ops, values) if isinstance(op, ApplyCoding)][-len(chosen):] \
         if chosen else []
     return Result(new, inverse)
+
+
+# -- what was decided -------------------------------------------------------------------------
+def decision_key(code: str, start: int, end: int) -> str:
+    """What names the decision on `code` in [start, end): the start of the memo title that
+    `decide` writes, so a later decision on the same unit replaces the earlier one."""
+    return f"{KONSENSUS}: {code} [{start}-{end}] - "
+
+
+@dataclass(frozen=True)
+class Decision:
+    decision: str  # a key of DECISIONS
+    memo: str
+
+
+def decisions(project) -> dict[str, Decision]:
+    """The latest decision on each unit decided, by decision_key, with its discussion memo."""
+    keys = {text: key for key, text in DECISIONS.items()}
+    found: dict[str, Decision] = {}
+    with project.session() as s:
+        for title, text in s.execute(
+                sa.select(Memo.title, Memo.text).where(Memo.title.like(f"{KONSENSUS}: %"))
+                .order_by(Memo.created, Memo.id)):
+            head, _sep, what = title.rpartition(" - ")
+            if what in keys:
+                found[head + " - "] = Decision(keys[what], text)
+    return found
+
+
+def coded_ranges(project, document: str, code: str,
+                 coders: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each named coder's codings of `code` in `document`, as (start, end) in text order."""
+    out: dict[str, list[tuple[int, int]]] = {c: [] for c in coders}
+    with project.session() as s:
+        code_id = code_by_path(s, code).id
+        rows = s.execute(
+            sa.select(Coder.name, Coding.start, Coding.end)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .join(Document, Document.id == Coding.document_id)
+            .where(Document.name == document, Coding.code_id == code_id,
+                   Coder.name.in_(list(out)))
+            .order_by(Coding.start))
+        for name, start, end in rows:
+            out[name].append((start, end))
+    return out

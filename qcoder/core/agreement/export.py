@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..errors import QcoderError
-from .report import STATISTICS, AgreementReport
+from .entries import STATISTICS
+from .report import AgreementReport
 
 LABELS = {
     "percent_agreement": ("procentvis enighed", "percent agreement"),

@@ -1,8 +1,10 @@
-"""The agreement report: per code, pooled over codes, and per domain, as one JSON-ready dict.
+"""The agreement report: per code, pooled over codes, and per domain, as one JSON-ready dict,
+with the places where the coders differ.
 
-Proportions are fractions. A statistic that does not apply is absent; one that would mislead
-(too few units, a code so rare or so common that kappa-type coefficients swing on a single
-unit) is left out with a warning that says why and what to read instead.
+Each unit kind turns the codings into ratings its own way (text units coded or not, characters
+weighted by length, segments matched by overlap); entries.py makes a row of each. Proportions
+are fractions; a statistic that does not apply is absent, one that would mislead is left out
+with a warning that says why and what to read instead.
 """
 
 from __future__ import annotations
@@ -21,14 +23,11 @@ from ..language.nlp import pipeline_name
 from ..store.models import Code, Codebook
 from ..language.text_index import ensure_indexed
 from . import statistics as st
+from .entries import (MIN_UNITS, binary_counts, binary_entry, coefficients, means, pooled_entry,
+                      rounded, stability_warnings, unused_entry)
 from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
                     prepare_sentences, presence, segment_pairs, text_units, touched)
 
-MIN_UNITS = 10
-MIN_MINORITY = 5  # fewer expected units in the rarer category than this: prevalence too extreme
-MARGINAL = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
-STATISTICS = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
-              "brennan_prediger", "gwet_ac1")
 MAX_DISAGREEMENTS = 5000
 _UNIT_SOURCE = {
     "sentence": "sentences come from spaCy", "paragraph": "paragraphs are split at blank lines",
@@ -50,99 +49,6 @@ class AgreementReport:
         return out
 
 
-def _round(x: float) -> float:
-    return float(round(float(x), 6))
-
-
-def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
-                 alpha_key: str = "krippendorff_alpha") -> tuple[dict, dict]:
-    """Every coefficient that applies, and their 95% intervals."""
-    found = {
-        "percent_agreement": st.percent_agreement(r),
-        "cohen_kappa": st.cohen_kappa(r) if n_coders == 2 else None,
-        "fleiss_kappa": st.fleiss_kappa(r) if n_coders > 2 else None,
-        alpha_key: st.krippendorff_alpha(r, interval=intervals),
-        "brennan_prediger": st.brennan_prediger(r),
-        "gwet_ac1": st.gwet_ac1(r),
-    }
-    values, ci = {}, {}
-    for key, est in found.items():
-        if est is None or np.isnan(est.value):
-            continue
-        values[key] = _round(est.value)
-        if intervals and est.low is not None and not np.isnan(est.low):
-            # an asymptotic interval can run past what the coefficient can be: report it cut
-            # at the coefficient's range (agreement 0..1, the others at most 1)
-            low_bound = 0.0 if key == "percent_agreement" else -1.0
-            ci[key] = [_round(max(est.low, low_bound)), _round(min(est.high, 1.0))]
-    return values, ci
-
-
-def _stability(n_units: float, prevalence: float | None, values: dict, ci: dict,
-               what: str) -> list[str]:
-    """Drop coefficients that would mislead; return the warnings that say so."""
-    warnings = []
-    chance = [k for k in values if k != "percent_agreement"]
-    if n_units < MIN_UNITS:
-        drop = chance
-        warnings.append(
-            f"only {n_units:g} {what}: no chance-corrected coefficient - at least {MIN_UNITS} "
-            "are needed; read the percent agreement and the counts")
-    elif prevalence is not None and min(prevalence, 1 - prevalence) * n_units < MIN_MINORITY:
-        drop = [k for k in chance if k in MARGINAL or k.startswith("krippendorff")]
-        warnings.append(
-            f"prevalence {prevalence:.3f}: kappa and alpha left out (kappa paradox) - so few "
-            f"{what} fall in the rarer category that they swing on a single unit; read percent "
-            "agreement, Gwet's AC1 and the counts, or compare on a larger unit")
-    else:
-        drop = []
-    for key in drop:
-        values.pop(key, None)
-        ci.pop(key, None)
-    return warnings
-
-
-def _num(x: float):
-    x = float(x)
-    return int(x) if x.is_integer() else _round(x)
-
-
-def _binary_counts(r: st.Ratings, coders: list[str]) -> dict:
-    w, coded = r.weights, r.patterns == 1
-    counts = {"per_coder": {c: _num(w[coded[:, j]].sum()) for j, c in enumerate(coders)}}
-    if len(coders) == 2:
-        counts.update(both=_num(w[coded.all(axis=1)].sum()),
-                      a_only=_num(w[coded[:, 0] & ~coded[:, 1]].sum()),
-                      b_only=_num(w[~coded[:, 0] & coded[:, 1]].sum()),
-                      neither=_num(w[~coded.any(axis=1)].sum()))
-    else:
-        counts.update(all=_num(w[coded.all(axis=1)].sum()), none=_num(w[~coded.any(axis=1)].sum()))
-    return counts
-
-
-def _binary_entry(code: str, r: st.Ratings, coders: list[str], what: str,
-                  intervals: bool) -> dict:
-    n = float(r.weights.sum())
-    coded = r.patterns == 1
-    per_coder = [float(r.weights[coded[:, j]].sum()) for j in range(len(coders))]
-    prevalence = sum(per_coder) / (n * len(coders)) if n else 0.0
-    values, ci = coefficients(r, len(coders), intervals=intervals)
-    warnings = _stability(n, prevalence, values, ci, what)
-    entry = {"code": code, "n_units": _num(n), **values}
-    if ci:
-        entry["ci"] = ci
-    entry["counts"] = _binary_counts(r, coders)
-    entry["prevalence"] = {c: _round(v / n) if n else 0.0 for c, v in zip(coders, per_coder)}
-    if warnings:
-        entry["warnings"] = warnings
-    return entry
-
-
-def _unused(code: str, n: float) -> dict:
-    return {"code": code, "n_units": int(n), "used": False,
-            "warnings": ["no compared coder used this code in the compared units"]}
-
-
 # -- per unit kind ------------------------------------------------------------------------------
 def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: float,
                      disagreements: list[dict]) -> tuple[list[dict], list[st.Ratings], int]:
@@ -156,7 +62,7 @@ def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: flo
     for cid in codes:
         path = corpus.paths[cid]
         if not corpus.used([cid]):
-            entries.append(_unused(path, n))
+            entries.append(unused_entry(path, n))
             continue
         idx, marks = touched(corpus, starts, ends, [[cid]], min_cover)
         present = marks[0]
@@ -164,7 +70,7 @@ def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: flo
         r = st.Ratings.from_matrix(np.vstack([present.astype(np.int64), uncoded]), 2,
                                    weights=np.append(np.ones(len(idx)), n - len(idx)))
         ratings.append(r)
-        entries.append(_binary_entry(path, r, corpus.coders, f"{unit}s", True))
+        entries.append(binary_entry(path, r, corpus.coders, f"{unit}s", True))
         differ = idx[present.any(axis=1) & ~present.all(axis=1)]
         flags = present[present.any(axis=1) & ~present.all(axis=1)]
         _note(corpus, disagreements, path, starts[differ], ends[differ], flags)
@@ -178,14 +84,14 @@ def _character_codes(corpus: Corpus, codes: list[int],
     for cid in codes:
         path = corpus.paths[cid]
         if not corpus.used([cid]):
-            entries.append(_unused(path, total))
+            entries.append(unused_entry(path, total))
             continue
         s, e = pieces(corpus, [[cid]])
         present = presence(corpus, s, e, [cid])
         lengths = e - s
         r = st.Ratings.from_matrix(present.astype(np.int64), 2, weights=lengths)
         ratings.append(r)
-        entry = _binary_entry(path, r, corpus.coders, "characters", False)
+        entry = binary_entry(path, r, corpus.coders, "characters", False)
         entry["documents"] = _per_document(corpus, s, present, lengths)
         entries.append(entry)
         differ = np.nonzero(present.any(axis=1) & ~present.all(axis=1))[0]
@@ -206,9 +112,9 @@ def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
         for i, d in enumerate(docs):
             both, a_only, b_only, neither = (int(c[i]) for c in cells)
             row = {"document": corpus.docs[d].name, "n_units": both + a_only + b_only + neither,
-                   "percent_agreement": _round(po[i])}
+                   "percent_agreement": rounded(po[i])}
             if not np.isnan(kappa[i]):
-                row["cohen_kappa"] = _round(kappa[i])
+                row["cohen_kappa"] = rounded(kappa[i])
             row["counts"] = {"per_coder": dict(zip(corpus.coders, (both + a_only, both + b_only))),
                              "both": both, "a_only": a_only, "b_only": b_only, "neither": neither}
             out.append(row)
@@ -220,8 +126,8 @@ def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
         for key, f in (("percent_agreement", st.percent_agreement), ("fleiss_kappa", st.fleiss_kappa)):
             est = f(r)
             if est is not None:
-                row[key] = _round(est.value)
-        row["counts"] = _binary_counts(r, corpus.coders)
+                row[key] = rounded(est.value)
+        row["counts"] = binary_counts(r, corpus.coders)
         out.append(row)
     return out
 
@@ -235,14 +141,14 @@ def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
         a = in_scope(corpus, corpus.codings.get((0, cid)) or _none())
         b = in_scope(corpus, corpus.codings.get((1, cid)) or _none())
         if not len(a) and not len(b):
-            entries.append(_unused(path, 0))
+            entries.append(unused_entry(path, 0))
             continue
         pairs = segment_pairs(a, b, overlap)
         m = len(pairs)
         ua, ub = len(a) - m, len(b) - m
         po = m / (m + ua + ub)
-        entry = {"code": path, "n_units": m + ua + ub, "percent_agreement": _round(po),
-                 "brennan_prediger": _round((po - 0.5) / 0.5)}
+        entry = {"code": path, "n_units": m + ua + ub, "percent_agreement": rounded(po),
+                 "brennan_prediger": rounded((po - 0.5) / 0.5)}
         entry["counts"] = {"matched": m, "unmatched": {a_name: ua, b_name: ub},
                            "segments": {a_name: len(a), b_name: len(b)}}
         if entry["n_units"] < MIN_UNITS:
@@ -292,29 +198,7 @@ def _note(corpus: Corpus, out: list[dict], code: str, starts, ends, flags,
                     "text": doc.text[s - doc.offset:e - doc.offset]})
 
 
-# -- pooled and domains ------------------------------------------------------------------------
-def _pooled(entries: list[dict], ratings: list[st.Ratings], coders: list[str], what: str,
-            intervals: bool) -> dict:
-    if not ratings:
-        return {"n_units": 0, "warnings": ["no compared coder used any of the codes"]}
-    r = st.Ratings.from_matrix(np.concatenate([x.patterns for x in ratings]), 2,
-                               weights=np.concatenate([x.weights for x in ratings]))
-    pooled = _binary_entry("(pooled)", r, coders, f"{what} x codes", intervals)
-    pooled.pop("code")
-    pooled["mean_across_codes"] = _means(entries)
-    return pooled
-
-
-def _means(entries: list[dict]) -> dict:
-    out = {}
-    for key in STATISTICS:
-        vals = [e[key] for e in entries if key in e]
-        if vals:
-            out[key] = _round(np.mean(vals))
-    out["n_codes"] = sum(1 for e in entries if e.get("used", True))
-    return out
-
-
+# -- domains -----------------------------------------------------------------------------------
 def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> list[dict]:
     out = []
     units = text_units(corpus, unit) if unit != "character" else None
@@ -357,7 +241,7 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
         if not entry["n_units"]:
             warnings.append(f"no {unit} got a sub-code from two coders: nothing to compare")
         elif entry["n_units"] < MIN_UNITS:
-            warnings += _stability(entry["n_units"], None, vals, ci, f"{unit}s")
+            warnings += stability_warnings(entry["n_units"], None, vals, ci, f"{unit}s")
         entry.update(vals)
         if ci:
             entry["ci"] = ci
@@ -369,6 +253,12 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
 
 
 # -- the entry point ---------------------------------------------------------------------------
+def units_compared(data: dict):
+    """How many units a report compared: text units, characters, or segments."""
+    s = data["settings"]
+    return s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
+
+
 def agreement_report(project, coders: list[str], unit: str = "sentence", *, overlap: float = 0.9,
                      min_cover: float = 0.0, codes: list[str] | None = None,
                      documents: list[str] | None = None,
@@ -414,10 +304,10 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
     disagreements: list[dict] = []
     if unit in TEXT_UNITS:
         entries, ratings, n = _text_unit_codes(corpus, unit, per_code, min_cover, disagreements)
-        pooled = _pooled(entries, ratings, names, f"{unit}s", True)
+        pooled = pooled_entry(entries, ratings, names, f"{unit}s", True)
     elif unit == "character":
         entries, ratings, n = _character_codes(corpus, per_code, disagreements)
-        pooled = _pooled(entries, ratings, names, "characters", False)
+        pooled = pooled_entry(entries, ratings, names, "characters", False)
     else:
         entries, total = _segment_codes(corpus, per_code, overlap, disagreements)
         n = total["matched"] + total["a"] + total["b"]
@@ -425,9 +315,9 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
                                            "unmatched": dict(zip(names, (total["a"], total["b"])))}}
         if n:
             po, chance = total["matched"] / n, 1 / max(total["codes"], 2)
-            pooled["percent_agreement"] = _round(po)
-            pooled["brennan_prediger"] = _round((po - chance) / (1 - chance))
-        pooled["mean_across_codes"] = _means(entries)
+            pooled["percent_agreement"] = rounded(po)
+            pooled["brennan_prediger"] = rounded((po - chance) / (1 - chance))
+        pooled["mean_across_codes"] = means(entries)
     step(2, 3, "domains")
     domains = [] if unit == "segment" else _domains(corpus, unit, ordered, min_cover)
     settings = {

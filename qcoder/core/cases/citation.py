@@ -33,26 +33,6 @@ DEFAULT_TEMPLATES = {
     "other": "({case}[, s. {page}])",
 }
 
-#: Each kind's attributes (name, type), as its corpus describes its cases (DOMAIN.md section 2).
-DEFAULT_ATTRIBUTES: dict[str, list[tuple[str, str]]] = {
-    "mayor_interview": [
-        ("first_name", "text"), ("name", "text"), ("municipality", "text"),
-        ("population", "number"), ("size_rank", "number"), ("party", "category"),
-        ("term_start", "number"), ("region", "category"), ("vote_share_2021", "number"),
-        ("workplace", "text"), ("appendix", "number"), ("status", "category"),
-    ],
-    "dm_interview": [
-        ("gender", "category"), ("age_band", "category"), ("task_type", "category"),
-        ("seniority", "category"), ("municipality_size", "category"), ("wellbeing", "category"),
-        ("respondent_id", "text"),
-    ],
-    "vignette_group": [
-        ("municipality", "text"), ("placement_rate", "number"), ("region", "category"),
-        ("size", "category"),
-    ],
-    "other": [],
-}
-
 #: Danish (and spelled-out) column names for the template fields.
 ALIASES = {
     "fornavn": "first_name", "navn": "name", "kommune": "municipality",
@@ -63,7 +43,6 @@ ALIASES = {
     "linje": "line", "afsnit": "section", "vignet": "section", "taler": "speaker",
     "sag": "case", "dokument": "document", "tid": "time",
 }
-STRUCTURE_FIELDS = ("case", "document", "speaker", "page", "line", "section", "time")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _META = "citation_template:"
 

@@ -217,12 +217,11 @@ def _package_content(pkg: Project):
                 for d in p.scalars(sa.select(Document))}
         codes = {c.id: c.uuid for c in p.scalars(sa.select(Code))}
         paths = code_paths(p)
-        books = {b.uuid: (b.name, b.version) for b in p.scalars(sa.select(Codebook))}
         codings = [] if coder is None else list(p.scalars(
             sa.select(Coding).where(Coding.coder_id == coder.id)))
         others = p.scalar(sa.select(sa.func.count()).select_from(Coding)
                           .where(Coding.coder_id != (coder.id if coder else -1)))
-    return info, docs, codes, paths, books, codings, others
+    return info, docs, codes, paths, codings, others
 
 
 def _unit_ranges(info: dict, doc_uuid: str, length: int) -> list[list[int]]:
@@ -252,7 +251,7 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
     package_path = Path(package_path)
     pkg = Project.open(package_path)
     try:
-        info, pdocs, pcodes, ppaths, pbooks, pcodings, others = _package_content(pkg)
+        info, pdocs, pcodes, ppaths, pcodings, others = _package_content(pkg)
     finally:
         pkg.close()
     name = info["coder"]["name"]

@@ -8,11 +8,11 @@ Three steps, so a person reviews before anything changes:
    proposes a pseudonym for each: the one the key file already gives it, else the next free
    "[Kommune 3]" / "[Person 2]" - or, for a named speaker, a role with a letter
    ("[Borgmester A]"). `Plan.table()` is the dry run; entities can be edited or left out.
-2. `apply_plan` writes the key file (original -> pseudonym; CSV, outside the project) and then
-   replaces every occurrence in one undoable operation: the documents' text through the
-   transcript edit (editing.py), which carries codings, turns, pages and sections along, and
-   the entities' forms in every other text field of the project (speaker labels,
-   memos, case names and values, notes, titles), so the file holds no original.
+2. `apply_plan` writes the key file (key_file.py: original -> pseudonym, CSV, outside the
+   project) and then replaces every occurrence in one undoable operation (replacement.py):
+   the documents' text through the transcript edit, which carries codings, turns, pages and
+   sections along, and the entities' forms in every other text field of the project, so the
+   file holds no original.
 3. `confirm_pseudonymisation` makes it final: the SQLite file is vacuumed and its write-ahead
    log emptied, so deleted pages do not keep the old text. Until then the operation's inverse
    (held in memory, never in the project) undoes it.
@@ -20,11 +20,7 @@ Three steps, so a person reviews before anything changes:
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
@@ -34,14 +30,15 @@ from sqlalchemy.orm import Session
 
 from .entities import (
     NOT_NAMES, ROLE_WORDS, TITLES, TYPE_LABELS, Detector, Found, first_names, is_role_label,
-    kommuner, normalise_type, resolve,
+    kommuner, resolve,
 )
-from ..errors import InputFileError, QcoderError
+from ..errors import QcoderError
 from ..lookup import document_by_name
-from ..operations import Batch, Result, run
-from ..store.models import Attribute, Base, CaseValue, Document, DocumentCase, Speaker
+from ..operations import Result, run
+from ..store.models import Attribute, CaseValue, Document, DocumentCase, Speaker
+from .key_file import check_key_path, read_key, write_key
+from .replacement import ApplyPseudonyms
 
-KEY_HEADER = ["original", "type", "pseudonym"]
 #: speaker pseudonyms by document kind: a role and a letter
 ROLES = {"mayor_interview": "Borgmester", "dm_interview": "Informant",
          "vignette_group": "Deltager", "other": "Informant"}
@@ -55,58 +52,6 @@ IDENTIFYING_ATTRIBUTES = {
     "institution": "organisation", "forvaltning": "organisation",
 }
 _PSEUDONYM_PARTS = re.compile(r"^\[(.+) (\d+|[A-Z]+)\]$")
-
-
-# -- the key file ----------------------------------------------------------------------------
-def check_key_path(project, key_path: Path) -> Path:
-    key_path = Path(key_path)
-    if project.path is not None:
-        own = project.path.resolve()
-        sidecars = {own, *(own.with_name(own.name + s) for s in ("-wal", "-shm", "-journal"))}
-        if key_path.resolve() in sidecars or key_path.suffix == ".qcoder":
-            raise QcoderError(f"{key_path}: the key must be a separate file outside the project; "
-                              "give a path such as nøgle.csv in a protected folder")
-    if key_path.exists() and key_path.is_dir():
-        raise QcoderError(f"{key_path}: is a folder; give a file name such as "
-                          f"{key_path / 'nøgle.csv'}")
-    return key_path
-
-
-def read_key(key_path: Path) -> list[tuple[str, str, str]]:
-    """(original, type, pseudonym) rows of an existing key file; none when it does not exist."""
-    if not key_path.exists():
-        return []
-    try:
-        text = key_path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"{key_path}: cannot read the key file ({exc})") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows or [c.strip().lower() for c in rows[0]] != KEY_HEADER:
-        raise InputFileError(f"{key_path} line 1: a key file starts with the columns "
-                             f"{','.join(KEY_HEADER)}; is this the right file?")
-    out = []
-    for n, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != 3 or not row[0].strip() or not row[2].strip():
-            raise InputFileError(f"{key_path} line {n}: expected original,type,pseudonym")
-        out.append((row[0], normalise_type(row[1], f"{key_path} line {n}"), row[2]))
-    return out
-
-
-def write_key(key_path: Path, rows: Iterable[tuple[str, str, str]]) -> None:
-    """Write the key atomically (a temporary file renamed over the old one)."""
-    key_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".key-", suffix=".csv", dir=key_path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(KEY_HEADER)
-            writer.writerows(rows)
-        os.replace(tmp, key_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _letters(n: int) -> str:
@@ -155,7 +100,6 @@ class Entity:
     sources: list[str] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
     occurrences: int = 0
-    from_key: bool = False
     include: bool = True
 
 
@@ -329,7 +273,6 @@ def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
         e.forms.add(e.original)
         if e.original in key:
             e.type, e.pseudonym = key[e.original]
-            e.from_key = True
         elif e.type == "person" and e.original in roles:
             e.pseudonym = numbering.next(roles[e.original], letters=True)
         else:
@@ -337,123 +280,6 @@ def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
     occurrences = {d: [(f.start, f.end, f.canonical) for f in found[d]
                        if f.canonical in entities] for d in doc_ids}
     return Plan(key_path, doc_ids, hashes, entities, occurrences, key_rows)
-
-
-# -- applying ----------------------------------------------------------------------------------
-#: tables rebuilt from the text, or holding no text to pseudonymise
-SKIP_TABLES = {"text_index", "suggestion_rejections"}
-#: tables whose rows belong to one document: only those of the chosen documents change
-DOCUMENT_TABLES = {"speakers": "document_id", "structure_ranges": "document_id",
-                   "detached_codings": "document_id"}
-
-
-def _pattern(forms: dict[str, str], identifier: bool) -> re.Pattern | None:
-    if not forms:
-        return None
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    if identifier:  # file and document names: '_' separates words, any case
-        return re.compile(rf"(?<![^\W_])(?:{alts})(?=s?(?![^\W_]))", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?=s?(?!\w))")
-
-
-def _text_columns(table: sa.Table) -> list[sa.Column]:
-    cols = []
-    for col in table.c:
-        if col.name == "uuid" or col.name.endswith("hash") or col.primary_key:
-            continue
-        if isinstance(col.type, sa.Text) or (isinstance(col.type, sa.String)
-                                             and (col.type.length or 1000) >= 64):
-            cols.append(col)
-    return cols
-
-
-def _document_edits(session: Session, plan: Plan, included: dict[str, Entity],
-                    identifier: re.Pattern | None, lookup: dict[str, str]):
-    """Per chosen document: the text edit (codings, turns, pages and sections are carried
-    along by editing.EditText), and the changes to its name and source file name."""
-    from ..documents.editing import EditText
-    from .row_changes import RowChange
-
-    edits, changes = [], []
-    taken_names = set(session.scalars(sa.select(Document.name)))
-    for doc_id in plan.document_ids:
-        doc = session.get(Document, doc_id)
-        if doc is None or doc.content_hash != plan.hashes[doc_id]:
-            name = doc.name if doc is not None else f"id {doc_id}"
-            raise QcoderError(f"document {name!r} changed since the pseudonymisation was "
-                              "planned; plan it again and review the new table")
-        pieces, pos = [], 0
-        for a, b, original in sorted(plan.occurrences[doc_id]):
-            if original in included:
-                pieces += [doc.text[pos:a], included[original].pseudonym]
-                pos = b
-        text = "".join(pieces) + doc.text[pos:]
-        if text != doc.text:
-            edits.append(EditText(doc_id, text, label="Pseudonymise"))
-        for col in ("name", "source_name"):
-            old = getattr(doc, col)
-            new = identifier.sub(lambda m: lookup[m.group().lower()], old) if identifier else old
-            if col == "name" and new != old:
-                n, base = 2, new
-                while new in taken_names:
-                    new, n = f"{base} ({n})", n + 1
-                taken_names.add(new)
-            if new != old:
-                changes.append(RowChange("documents", (("uuid", doc.uuid),), col, old, new))
-    return edits, changes
-
-
-def _free_text_changes(session: Session, plan: Plan, pattern: re.Pattern | None,
-                       lookup: dict[str, str]) -> list:
-    """Every other text field of the project that holds a form of an included entity."""
-    from .row_changes import RowChange, key_columns, row_key
-
-    if pattern is None:
-        return []
-    changes = []
-    for table in Base.metadata.sorted_tables:
-        cols = _text_columns(table)
-        if table.name in SKIP_TABLES or not cols:
-            continue
-        if table.name == "documents":
-            continue  # text, name and source are handled with the offsets
-        query = sa.select(*key_columns(table), *cols)
-        if table.name in DOCUMENT_TABLES:
-            query = query.where(table.c[DOCUMENT_TABLES[table.name]].in_(plan.document_ids))
-        for row in session.execute(query):
-            for col in cols:
-                old = row._mapping[col.name]
-                if not isinstance(old, str):
-                    continue
-                new = pattern.sub(lambda m: lookup[m.group()], old)
-                if new != old:
-                    changes.append(RowChange(table.name, row_key(table, row), col.name, old, new))
-    return changes
-
-
-@dataclass(frozen=True, eq=False)
-class ApplyPseudonyms:
-    """Replace the plan's included entities everywhere in the project, as one operation whose
-    inverse restores every text and offset."""
-
-    plan: Plan
-    label: str = "Pseudonymise"
-
-    def execute(self, session: Session):
-        from .row_changes import SetRows
-        from ..language.text_index import RefreshIndex
-
-        included = {o: e for o, e in self.plan.entities.items() if e.include}
-        forms = {f: e.pseudonym for e in included.values() for f in e.forms if f.strip()}
-        lower = {f.lower(): p.strip("[]") for f, p in forms.items()}
-        edits, changes = _document_edits(session, self.plan, included,
-                                         _pattern(forms, True), lower)
-        changes += _free_text_changes(session, self.plan, _pattern(forms, False), forms)
-        refresh = RefreshIndex(tuple(self.plan.document_ids))
-        batch = Batch((refresh, *edits, SetRows(tuple(changes), self.label), refresh),
-                      self.label)
-        _values, inverse = batch.execute(session)
-        return len(edits) + len(changes), inverse
 
 
 def key_rows(plan: Plan) -> list[tuple[str, str, str]]:

@@ -1,7 +1,7 @@
-"""Analyse > Intercoder agreement: choose coders, unit, codes and documents, compute the report
-(core agreement_report, in a worker behind a progress dialog), read it as tables with the
-warnings in view, copy the methods paragraph, export the report, and open the disagreement
-browser to reach a consensus.
+"""Analyse > Intercoder agreement: choose coders, unit, codes and documents (choices_pane.py),
+compute the report (core agreement_report, in a worker behind a progress dialog), read it as
+tables with the warnings in view, copy the methods paragraph, export the report, and open the
+disagreement browser to reach a consensus.
 
 Only coders whose codings the window shows can be compared, so blind mode holds: comparing
 reveals where the others coded.
@@ -11,36 +11,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
-    QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...core.agreement import AgreementReport, agreement_report
-from ...core.agreement.consensus import KONSENSUS
+from ...core.agreement import AgreementReport, agreement_report, units_compared
 from ...core.agreement.export import export_report, methods_paragraph
-from ...core.codebooks.tree import code_tree
 from ...core.errors import CancelledError, QcoderError
-from ...core.store.models import Document
 from .agreement_tables import (ENTRY_ROLE, fill_code_table, fill_domain_table, make_table,
                                row_details, warning_color)
-from ..codebook.codebook_panel import colour_swatch
+from .choices_pane import ChoicesPane
 from .disagreements import DisagreementBrowser
 from ..shell.i18n import tr
 from ..shell.long_task import run_task
-
-PATH_ROLE = Qt.ItemDataRole.UserRole
-TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
-
-
-def unit_names() -> dict[str, str]:
-    return {"character": tr("Characters (as NVivo)"), "segment": tr("Coded segments (as MAXQDA)"),
-            "sentence": tr("Sentences"), "paragraph": tr("Paragraphs (split at blank lines)"),
-            "turn": tr("Speaker turns"), "section": tr("Sections (from section markers)")}
 
 
 class AgreementDialog(QDialog):
@@ -52,43 +38,8 @@ class AgreementDialog(QDialog):
         self.report: AgreementReport | None = None
         self.browser = None
         self.setWindowTitle(tr("Intercoder agreement"))
-        self.colors: dict[str, str] = {}
-        self._order: list[str] = []
-
-        self.coders = QListWidget()
-        self.coders.setToolTip(tr("Tick two or more coders to compare"))
-        self.unit = QComboBox()
-        for key, name in unit_names().items():
-            self.unit.addItem(name, key)
-        self.unit.currentIndexChanged.connect(self._unit_changed)
-        self.overlap = QDoubleSpinBox(decimals=2, minimum=0.05, maximum=1.0, singleStep=0.05)
-        self.overlap.setValue(0.9)
-        self.overlap.setToolTip(tr("Two segments of a code match when their overlap "
-                                   "(intersection over union) is at least this share"))
-        self.min_cover = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.95, singleStep=0.05)
-        self.min_cover.setToolTip(tr("A unit counts as coded when a coder's codings cover more "
-                                     "than this share of it (0: any overlap)"))
-        self.codes = QTreeWidget()
-        self.codes.setHeaderHidden(True)
-        self.documents = QListWidget()
-        self._fill_choices()
-
-        form = QFormLayout()
-        form.addRow(tr("Unit:"), self.unit)
-        form.addRow(tr("Segment overlap:"), self.overlap)
-        form.addRow(tr("Minimum cover:"), self.min_cover)
-        left = QVBoxLayout()
-        left.addWidget(self._group(tr("Coders"), self.coders, self._coder_note()))
-        left.addLayout(form)
-        left.addWidget(self._group(tr("Codes"), self.codes), 3)
-        left.addWidget(self._group(tr("Documents"), self.documents), 2)
-        self.compute_button = QPushButton(tr("&Compute"))
-        self.compute_button.setDefault(True)
-        self.compute_button.clicked.connect(self.compute)
-        left.addWidget(self.compute_button)
-        settings_pane = QWidget()
-        settings_pane.setLayout(left)
-        settings_pane.setMinimumWidth(260)
+        self.choices = ChoicesPane(project, workbench)
+        self.choices.compute_button.clicked.connect(self.compute)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -163,175 +114,42 @@ class AgreementDialog(QDialog):
         result_pane = QWidget()
         result_pane.setLayout(right)
         split = QSplitter()
-        split.addWidget(settings_pane)
+        split.addWidget(self.choices)
         split.addWidget(result_pane)
         split.setStretchFactor(1, 1)
         split.setSizes([290, 1110])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.resize(1400, 800)
-        self._restore()
-        self._unit_changed()
+        self.choices.restore(settings)
         self._show_report()
         workbench.visibilityChanged.connect(self._visibility_changed)
-
-    # -- choices ---------------------------------------------------------------------------
-    @staticmethod
-    def _group(title: str, widget: QWidget, note: QLabel | None = None) -> QGroupBox:
-        box = QGroupBox(title)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(widget)
-        if note is not None:
-            layout.addWidget(note)
-        return box
-
-    def _coder_note(self) -> QLabel | None:
-        if self.workbench.visible_coders() is None:
-            return None
-        note = QLabel(tr("Only the coders whose codings are shown are offered (View > Show "
-                         "codings by)."))
-        note.setWordWrap(True)
-        note.setEnabled(False)
-        return note
-
-    def _fill_choices(self) -> None:
-        visible = self.workbench.visible_coders()
-        names = [c for c in self.workbench.coders() if visible is None or c in visible]
-        for name in names:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.coders.addItem(item)
-        self.coders.setMaximumHeight(self.coders.sizeHintForRow(0) * min(max(len(names), 3), 6)
-                                     + 8)
-        for book in code_tree(self.project):
-            top = QTreeWidgetItem([book.name])
-            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable
-                         | Qt.ItemFlag.ItemIsAutoTristate)
-            top.setCheckState(0, Qt.CheckState.Checked)
-            self.codes.addTopLevelItem(top)
-
-            def add(parent, nodes):
-                for node in nodes:
-                    self.colors[node.path] = node.color
-                    item = QTreeWidgetItem([node.name])
-                    item.setData(0, PATH_ROLE, node.path)
-                    item.setIcon(0, colour_swatch(node.color))
-                    item.setToolTip(0, node.path)
-                    flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-                    if node.children:
-                        flags |= Qt.ItemFlag.ItemIsAutoTristate
-                    item.setFlags(flags)
-                    item.setCheckState(0, Qt.CheckState.Checked)
-                    parent.addChild(item)
-                    add(item, node.children)
-
-            add(top, book.codes)
-        self.codes.expandToDepth(0)
-        with self.project.session() as s:
-            docs = list(s.scalars(sa.select(Document.name).order_by(Document.name)))
-        for name in docs:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.documents.addItem(item)
-
-    def _restore(self) -> None:
-        wanted = self.settings.value("agreement/coders", [])
-        wanted = [wanted] if isinstance(wanted, str) else list(wanted or [])
-        names = [self.coders.item(i).text() for i in range(self.coders.count())]
-        if len([w for w in wanted if w in names]) < 2:
-            others = [n for n in names if n != KONSENSUS]
-            mine = self.workbench.coder_name
-            wanted = ([mine] if mine in others else []) + [n for n in others if n != mine]
-            wanted = wanted[:2]
-        self.set_coders(wanted)
-        self.set_unit(str(self.settings.value("agreement/unit", "sentence")))
-        self.overlap.setValue(float(self.settings.value("agreement/overlap", 0.9)))
-        self.min_cover.setValue(float(self.settings.value("agreement/min_cover", 0.0)))
-
-    def set_coders(self, names: list[str]) -> None:
-        for i in range(self.coders.count()):
-            item = self.coders.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names
-                               else Qt.CheckState.Unchecked)
-        self._order = list(names)
-
-    def set_unit(self, unit: str) -> None:
-        self.unit.setCurrentIndex(max(0, self.unit.findData(unit)))
-
-    def chosen_coders(self) -> list[str]:
-        """Ticked coders, those chosen by name first in their given order (coder A, B...)."""
-        ticked = [self.coders.item(i).text() for i in range(self.coders.count())
-                  if self.coders.item(i).checkState() == Qt.CheckState.Checked]
-        first = [n for n in self._order if n in ticked]
-        return first + [n for n in ticked if n not in first]
-
-    def chosen_codes(self) -> list[str] | None:
-        """Code paths to compare (a code brings its sub-codes); None when all are ticked."""
-        out: list[str] = []
-        everything = True
-
-        def visit(item: QTreeWidgetItem) -> None:
-            nonlocal everything
-            state = item.checkState(0)
-            path = item.data(0, PATH_ROLE)
-            if state != Qt.CheckState.Checked:
-                everything = False
-            if state == Qt.CheckState.Checked and path:
-                out.append(path)
-            elif state != Qt.CheckState.Unchecked:  # a codebook, or partly ticked
-                for i in range(item.childCount()):
-                    visit(item.child(i))
-
-        for i in range(self.codes.topLevelItemCount()):
-            visit(self.codes.topLevelItem(i))
-        return None if everything else out
-
-    def chosen_documents(self) -> list[str] | None:
-        ticked = [self.documents.item(i).text() for i in range(self.documents.count())
-                  if self.documents.item(i).checkState() == Qt.CheckState.Checked]
-        return None if len(ticked) == self.documents.count() else ticked
-
-    def set_documents(self, names: list[str]) -> None:
-        for i in range(self.documents.count()):
-            item = self.documents.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names
-                               else Qt.CheckState.Unchecked)
-
-    def _unit_changed(self) -> None:
-        unit = self.unit.currentData()
-        self.overlap.setEnabled(unit == "segment")
-        self.min_cover.setEnabled(unit in TEXT_UNITS)
 
     # -- computing -------------------------------------------------------------------------
     def compute(self) -> bool:
         """Compute the report for the chosen settings; False when refused or cancelled."""
-        coders = self.chosen_coders()
-        codes = self.chosen_codes()
-        documents = self.chosen_documents()
+        choices = self.choices
+        coders = choices.chosen_coders()
+        codes = choices.chosen_codes()
+        documents = choices.chosen_documents()
         problem = (tr("Tick two or more coders to compare.") if len(coders) < 2 else
                    tr("Tick at least one code.") if codes == [] else
                    tr("Tick at least one document.") if documents == [] else "")
         if problem:
             QMessageBox.warning(self, tr("Intercoder agreement"), problem)
             return False
-        unit = self.unit.currentData()
+        unit, overlap, min_cover = (choices.unit.currentData(), choices.overlap.value(),
+                                    choices.min_cover.value())
         try:
             report = run_task(self, tr("Computing agreement"), lambda step: agreement_report(
-                self.project, coders, unit, overlap=self.overlap.value(),
-                min_cover=self.min_cover.value(), codes=codes, documents=documents,
-                report=step))
+                self.project, coders, unit, overlap=overlap, min_cover=min_cover, codes=codes,
+                documents=documents, report=step))
         except CancelledError:
             return False
         except QcoderError as exc:
             QMessageBox.warning(self, tr("Intercoder agreement"), str(exc))
             return False
-        self.settings.setValue("agreement/coders", coders)
-        self.settings.setValue("agreement/unit", unit)
-        self.settings.setValue("agreement/overlap", self.overlap.value())
-        self.settings.setValue("agreement/min_cover", self.min_cover.value())
+        choices.remember(self.settings)
         self.report = report
         self._show_report()
         return True
@@ -353,7 +171,7 @@ class AgreementDialog(QDialog):
         self.disagreements_button.setToolTip(
             "" if len(data["coders"]) == 2 else
             tr("The disagreement browser compares two coders; compute for two."))
-        fill_code_table(self.code_table, data, self.colors)
+        fill_code_table(self.code_table, data, self.choices.colors)
         fill_domain_table(self.domain_table, data)
         self.tabs.setTabText(1, tr("Domains ({n})").format(n=len(data.get("domains", []))))
         for lang, box in self.methods.items():
@@ -378,7 +196,7 @@ class AgreementDialog(QDialog):
 
     def _summary_html(self, data: dict) -> str:
         s = data["settings"]
-        n = s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
+        n = units_compared(data)
         unit = {"character": tr("characters"), "segment": tr("coded segments"),
                 "sentence": tr("sentences"), "paragraph": tr("paragraphs"),
                 "turn": tr("speaker turns"), "section": tr("sections")}[data["unit"]]
@@ -443,7 +261,7 @@ class AgreementDialog(QDialog):
         if self.browser is not None:
             self.browser.close()
         self.browser = DisagreementBrowser(self.project, self.workbench, self.report,
-                                           self.colors, self)
+                                           self.choices.colors, self)
         self.browser.show()
         self.browser.raise_()
         self.browser.activateWindow()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
                                QTableWidget, QTableWidgetItem)
 
+from ...core.agreement.entries import warning_summary
 from ..codebook.codebook_panel import colour_swatch
 from ..shell.i18n import tr
 
@@ -58,11 +59,6 @@ def fmt_count(value) -> str:
     if isinstance(value, float) and not value.is_integer():
         return fmt(value, 1)
     return QLocale().toString(int(value))
-
-
-def short_warning(text: str) -> str:
-    """A warning's summary (the part before its explanation)."""
-    return text.split(" - ", 1)[0]
 
 
 def shown_path(path: str, strip_book: bool) -> str:
@@ -139,7 +135,7 @@ def _notes_item(warnings: list[str], unused: bool = False) -> QTableWidgetItem:
         return item
     if not warnings:
         return QTableWidgetItem("")
-    item = QTableWidgetItem("; ".join(short_warning(w) for w in warnings))
+    item = QTableWidgetItem("; ".join(warning_summary(w) for w in warnings))
     item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
     item.setToolTip("\n\n".join(warnings))
     item.setForeground(warning_color())

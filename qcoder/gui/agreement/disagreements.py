@@ -11,7 +11,6 @@ shows at once.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.agreement import AgreementReport
-from ...core.agreement.consensus import DECISIONS, KONSENSUS, decide
+from ...core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, decide,
+                                         decision_key, decisions)
+from ...core.documents.editing import document_text
 from ...core.errors import QcoderError
-from ...core.lookup import code_by_path
-from ...core.store.models import Coder, Coding, Document, Memo
 from ..codebook.codebook_panel import colour_swatch
+from .agreement_tables import shown_path
 from .coder_pane import CoderPane, konsensus_color, unit_band_color
 from ..shell.i18n import tr
 
@@ -35,9 +35,8 @@ SHORTCUTS = {"a": "Ctrl+1", "b": "Ctrl+2", "both": "Ctrl+3", "neither": "Ctrl+0"
 NEXT, PREVIOUS = "Ctrl+Down", "Ctrl+Up"
 
 
-def _key(code: str, start: int, end: int) -> str:
-    """The start of the memo title consensus.decide writes for a decision."""
-    return f"{KONSENSUS}: {code} [{start}-{end}] - "
+def _key(d: dict) -> str:
+    return decision_key(d["code"], d["start"], d["end"])
 
 
 class DisagreementBrowser(QDialog):
@@ -51,8 +50,8 @@ class DisagreementBrowser(QDialog):
             raise QcoderError("the disagreement browser compares two coders")
         self.unit = report.data["unit"]
         self.current: int | None = None
-        self.decisions: dict[str, tuple[str, str]] = {}  # memo key -> (decision, memo text)
-        self._texts: dict[str, tuple[str, str]] = {}      # document -> (uuid, text)
+        self.decisions: dict[str, Decision] = {}  # by decision_key
+        self._texts: dict[str, str] = {}          # document name -> text
         self.setWindowTitle(tr("Disagreements: {a} and {b}").format(a=self.coders[0],
                                                                     b=self.coders[1]))
         a, b = self.coders
@@ -197,7 +196,7 @@ class DisagreementBrowser(QDialog):
         header.setStretchLastSection(True)
 
     def _short(self, code: str) -> str:
-        return code.split("/", 1)[1] if self._strip and "/" in code else code
+        return shown_path(code, self._strip)
 
     def _rows(self) -> list[QTreeWidgetItem]:
         return [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
@@ -248,54 +247,25 @@ class DisagreementBrowser(QDialog):
 
     # -- what the project says -------------------------------------------------------------------
     def _decided(self, d: dict) -> bool:
-        return _key(d["code"], d["start"], d["end"]) in self.decisions
+        return _key(d) in self.decisions
 
     def read_decisions(self) -> None:
-        """The latest decision (and its memo) for each disagreement, from the memos."""
-        texts = {v: k for k, v in DECISIONS.items()}
-        found: dict[str, tuple[str, str]] = {}
-        with self.project.session() as s:
-            for title, text in s.execute(
-                    sa.select(Memo.title, Memo.text).where(Memo.title.like(f"{KONSENSUS}: %"))
-                    .order_by(Memo.created, Memo.id)):
-                head, _sep, what = title.rpartition(" - ")
-                if what in texts:
-                    found[head + " - "] = (texts[what], text)
-        self.decisions = found
+        """The latest decision (and its memo) for each disagreement, from the project."""
+        self.decisions = decisions(self.project)
         names = self.decision_names()
         for item in self._rows():
-            d = self.items[item.data(0, INDEX_ROLE)]
-            done = self.decisions.get(_key(d["code"], d["start"], d["end"]))
-            item.setText(4, names[done[0]] if done else "")
+            done = self.decisions.get(_key(self.items[item.data(0, INDEX_ROLE)]))
+            item.setText(4, names[done.decision] if done else "")
 
     def decision_names(self) -> dict[str, str]:
         a, b = self.coders
         return {"a": tr("accept {a}").format(a=a), "b": tr("accept {b}").format(b=b),
                 "both": tr("both"), "neither": tr("neither"), "edit": tr("edited range")}
 
-    def _document(self, name: str) -> tuple[str, str]:
+    def _text(self, name: str) -> str:
         if name not in self._texts:
-            with self.project.session() as s:
-                row = s.execute(sa.select(Document.uuid, Document.text)
-                                .where(Document.name == name)).one()
-            self._texts[name] = (row.uuid, row.text)
+            self._texts[name] = document_text(self.project, name).text
         return self._texts[name]
-
-    def _ranges(self, d: dict) -> dict[str, list[tuple[int, int]]]:
-        """Each coder's (and Konsensus') codings of the disagreement's code in its document."""
-        out: dict[str, list[tuple[int, int]]] = {c: [] for c in (*self.coders, KONSENSUS)}
-        with self.project.session() as s:
-            code = code_by_path(s, d["code"])
-            rows = s.execute(
-                sa.select(Coder.name, Coding.start, Coding.end)
-                .join(Coder, Coder.id == Coding.coder_id)
-                .join(Document, Document.id == Coding.document_id)
-                .where(Document.name == d["document"], Coding.code_id == code.id,
-                       Coder.name.in_(list(out)))
-                .order_by(Coding.start))
-            for name, start, end in rows:
-                out[name].append((start, end))
-        return out
 
     # -- showing one ---------------------------------------------------------------------------
     def show_index(self, index: int | None) -> None:
@@ -308,8 +278,8 @@ class DisagreementBrowser(QDialog):
             self._update_position()
             return
         d = self.items[index]
-        _uuid, text = self._document(d["document"])
-        ranges = self._ranges(d)
+        text = self._text(d["document"])
+        ranges = coded_ranges(self.project, d["document"], d["code"], (*self.coders, KONSENSUS))
         color = self.colors.get(d["code"], "#999999")
         unit = (d["start"], d["end"])
         palette = self.palette()
@@ -329,17 +299,18 @@ class DisagreementBrowser(QDialog):
                 unit=self._unit_word(), document=d["document"], start=d["start"], end=d["end"])
             + f' &nbsp;&nbsp; <span style="color:{konsensus_color(palette).name()}">'
             + "<u>&nbsp;abc&nbsp;</u></span> " + tr("coded by {k}").format(k=KONSENSUS))
-        done = self.decisions.get(_key(d["code"], d["start"], d["end"]))
+        done = self.decisions.get(_key(d))
         here = [(a, b) for a, b in ranges[KONSENSUS] if a < unit[1] and b > unit[0]]
         if done:
-            state = tr("Decided: {decision}.").format(decision=self.decision_names()[done[0]])
+            state = tr("Decided: {decision}.").format(
+                decision=self.decision_names()[done.decision])
         else:
             state = tr("Not decided yet.")
         if here:
             state += " " + tr("{k} codes {n} passage(s) here: {ranges}.").format(
                 k=KONSENSUS, n=len(here), ranges=", ".join(f"{a}–{b}" for a, b in here))
         self.konsensus.setText(state)
-        self.memo.setPlainText(done[1] if done else "")
+        self.memo.setPlainText(done.memo if done else "")
         self._update_position()
 
     def _unit_word(self) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import sqlalchemy as sa
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -20,9 +18,9 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...core import catalog
 from ...core.cases.attributes import AttributeReport, ImportAttributes, Table, read_table
 from ...core.errors import QcoderError
-from ...core.store.models import Case, Document
 from ..shell.i18n import tr
 
 PREVIEW_ROWS = 8
@@ -52,9 +50,8 @@ class AttributesDialog(QDialog):
         self.project, self.run, self.start_dir = project, run, start_dir
         self.table: Table | None = None
         self.report: AttributeReport | None = None
-        with project.session() as s:
-            self.known = set(s.scalars(sa.select(Case.name))) | set(
-                s.scalars(sa.select(Document.name)))
+        self.known = {c.name for c in catalog.cases(project)} | {
+            d.name for d in catalog.documents(project)}
         self.setWindowTitle(tr("Import case attributes"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choice_page())

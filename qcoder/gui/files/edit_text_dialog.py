@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout,
 )
 
-from ...core.documents.editing import EditReport, EditText
-from ...core.store.models import Document
+from ...core.documents.editing import EditReport, EditText, document_text
 from ..shell.i18n import tr
 from ..coding.textpos import TextPositions
 
@@ -120,10 +119,9 @@ def edit_document_text(window) -> EditReport | None:
     if doc_id is None:
         window.statusBar().showMessage(tr("Open a document first."), 4000)
         return None
-    with window.project.session() as s:
-        doc = s.get(Document, doc_id)
-        name, text = doc.name, doc.text
-    dialog = EditTextDialog(name, text, window.view.cursor_position(), window, window.view.font())
+    doc = document_text(window.project, doc_id)
+    dialog = EditTextDialog(doc.name, doc.text, window.view.cursor_position(), window,
+                            window.view.font())
     if not dialog.exec() or not dialog.changed():
         return None
     result = window.workbench.run(EditText(doc_id, dialog.text()))

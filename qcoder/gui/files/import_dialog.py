@@ -14,7 +14,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
     QStackedWidget, QStyle, QVBoxLayout, QWidget,
 )
 
-from ...core.documents.batch_import import import_files
+from ...core import catalog
+from ...core.documents.batch_import import CORPUS_KINDS, import_files
 from ...core.errors import CancelledError, QcoderError
 from ...core.documents.importers import FORMATS
 from ...core.operations import Result, run
-from ...core.store.models import CORPUS_KINDS, Case
 from ..coding.document_list import kind_title
 from ..shell.i18n import tr
 from .import_summary import ImportSummaryPanel
@@ -123,8 +122,7 @@ class ImportDialog(QDialog):
         self.case = QComboBox()
         self.case.setEditable(True)
         self.case.addItem("")
-        with self.project.session() as s:
-            self.case.addItems(list(s.scalars(sa.select(Case.name).order_by(Case.name))))
+        self.case.addItems([c.name for c in catalog.cases(self.project)])
         self.case.lineEdit().setPlaceholderText(tr("none (cases can be linked later)"))
         self.speaker_pattern = QLineEdit()
         self.speaker_pattern.setPlaceholderText(

@@ -4,7 +4,6 @@ speakers found, ready to be renamed, merged or marked as interviewer."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -12,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import catalog
 from ...core.documents.batch_import import ImportSummary
-from ...core.store.models import Document
 from ..shell.i18n import tr
 from .speakers_panel import SpeakersPanel
 
@@ -103,9 +102,7 @@ class ImportSummaryPanel(QWidget):
         self.files.clear()
         lines: list[str] = []
         names = [f.document for f in summary.imported]
-        with self.project.session() as s:
-            ids = dict(s.execute(sa.select(Document.name, Document.id)
-                                 .where(Document.name.in_(names))).all())
+        ids = {d.name: d.id for d in catalog.documents(self.project)}
         for outcome in summary.files:
             if outcome.status == "imported":
                 result = tr("imported as “{name}”").format(name=outcome.document)

@@ -13,7 +13,6 @@ from html import escape as _esc
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QRadioButton, QSpinBox, QStyle, QVBoxLayout,
 )
 
+from ...core import catalog
 from ...core.agreement.consensus import KONSENSUS
 from ...core.errors import CancelledError, QcoderError
 from ...core.exchange.package import make_package, merge_package, package_info
 from ...core.store import PROJECT_SUFFIX, Project
-from ...core.store.models import Document
 from ..shell.i18n import tr
 from ..shell.long_task import run_task
 
@@ -66,10 +65,8 @@ class ExportPackageDialog(QDialog):
         group.addButton(self.sampled)
         self.sampled.toggled.connect(self._mode_changed)
         self.documents = QListWidget()
-        with project.session() as s:
-            names = list(s.scalars(sa.select(Document.name).order_by(Document.name)))
-        for name in names:
-            item = QListWidgetItem(name)
+        for doc in catalog.documents(project):
+            item = QListWidgetItem(doc.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.documents.addItem(item)

@@ -13,41 +13,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
 )
 
+from ...core import catalog
 from ...core.errors import QcoderError
+from ...core.privacy.key_file import inside_project_folder
 from ...core.privacy.pseudonymise import (
     Plan, apply_plan, confirm_pseudonymisation, plan_pseudonymisation, stale_backups,
 )
-from ...core.store.models import Document
 from ..coding.document_view import is_dark
 from ..shell.i18n import tr
+from .entity_table import TYPE_NAMES, EntityTable
 
 LABELS = (QT_TRANSLATE_NOOP("", "Pseudonymise"),)
-TYPE_NAMES = {
-    "person": QT_TRANSLATE_NOOP("", "Person"), "kommune": QT_TRANSLATE_NOOP("", "Municipality"),
-    "place": QT_TRANSLATE_NOOP("", "Place"), "organisation": QT_TRANSLATE_NOOP("", "Organisation"),
-    "email": QT_TRANSLATE_NOOP("", "E-mail"), "phone": QT_TRANSLATE_NOOP("", "Phone"),
-    "cpr": QT_TRANSLATE_NOOP("", "CPR number"), "other": QT_TRANSLATE_NOOP("", "Other"),
-}
-COLUMNS = (QT_TRANSLATE_NOOP("", "Entity"), QT_TRANSLATE_NOOP("", "Type"),
-           QT_TRANSLATE_NOOP("", "Occurrences"), QT_TRANSLATE_NOOP("", "Pseudonym"),
-           QT_TRANSLATE_NOOP("", "Found by"))
-ORIGINAL_ROLE = Qt.ItemDataRole.UserRole
-
-
-def key_inside_project(project, key_path: Path) -> bool:
-    """Whether the key file would lie in the project's folder (or below it)."""
-    if project.path is None:
-        return False
-    return Path(key_path).resolve().is_relative_to(project.path.parent.resolve())
+NAME_ROLE = Qt.ItemDataRole.UserRole  # a document's name as listed
 
 
 def warning_colour(palette: QPalette) -> str:
@@ -81,15 +65,13 @@ class PseudonymiseDialog(QDialog):
 
         self.documents = QListWidget()
         self.documents.setMaximumHeight(120)
-        with project.session() as s:
-            for doc_id, name in s.execute(sa.select(Document.id, Document.name)
-                                          .order_by(Document.name)):
-                item = QListWidgetItem(name)
-                item.setData(ORIGINAL_ROLE, name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if doc_id == current_document
-                                   else Qt.CheckState.Unchecked)
-                self.documents.addItem(item)
+        for doc in catalog.documents(project):
+            item = QListWidgetItem(doc.name)
+            item.setData(NAME_ROLE, doc.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if doc.id == current_document
+                               else Qt.CheckState.Unchecked)
+            self.documents.addItem(item)
         all_button = QPushButton(tr("All"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button = QPushButton(tr("None"))
@@ -131,21 +113,7 @@ class PseudonymiseDialog(QDialog):
         find_row.addWidget(self.find_button)
         form.addRow("", find_row)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 170)
-        self.table.itemChanged.connect(self._item_changed)
+        self.table = EntityTable()
         self.add_button = QPushButton(tr("Add a missed entity…"))
         self.add_button.setToolTip(tr("Pseudonymise a name or place the search did not find"))
         self.add_button.clicked.connect(self.add_entity)
@@ -190,13 +158,13 @@ class PseudonymiseDialog(QDialog):
             self.documents.item(i).setCheckState(state)
 
     def chosen_documents(self) -> list[str]:
-        return [self.documents.item(i).data(ORIGINAL_ROLE) for i in range(self.documents.count())
+        return [self.documents.item(i).data(NAME_ROLE) for i in range(self.documents.count())
                 if self.documents.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_documents(self, names: list[str]) -> None:
         for i in range(self.documents.count()):
             item = self.documents.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(ORIGINAL_ROLE) in names
+            item.setCheckState(Qt.CheckState.Checked if item.data(NAME_ROLE) in names
                                else Qt.CheckState.Unchecked)
 
     def _choose_key(self) -> None:
@@ -213,7 +181,7 @@ class PseudonymiseDialog(QDialog):
 
     def _key_changed(self) -> None:
         key = self.key_path()
-        inside = key is not None and key_inside_project(self.project, key)
+        inside = key is not None and inside_project_folder(self.project, key)
         self.key_warning.setVisible(inside)
         if inside:
             self.key_warning.setText(
@@ -235,7 +203,7 @@ class PseudonymiseDialog(QDialog):
             self.warn(tr("Pseudonymise"), tr("Choose a key file first: it records each "
                                              "original and its pseudonym."))
             return False
-        edits = self._table_edits()
+        edits = self.table.edits()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             plan = plan_pseudonymisation(self.project, documents, key, user_list=self.user_list)
@@ -251,7 +219,7 @@ class PseudonymiseDialog(QDialog):
                 if pseudonym.strip():
                     entity.pseudonym = pseudonym.strip()
         self.plan = plan
-        self._fill()
+        self.table.show_plan(plan)
         found = sum(e.occurrences for e in plan.entities.values())
         where = (tr("in 1 document") if len(plan.document_ids) == 1
                  else tr("in {n} documents").format(n=len(plan.document_ids)))
@@ -260,70 +228,6 @@ class PseudonymiseDialog(QDialog):
                                                       where=where))
         self._update()
         return True
-
-    def _fill(self) -> None:
-        self.table.blockSignals(True)
-        self._fill_rows()
-        self.table.blockSignals(False)
-        for r in range(self.table.rowCount()):
-            self._show_included(r)
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() == 0:
-            self._show_included(item.row())
-
-    def _show_included(self, row: int) -> None:
-        """An entity left out is greyed, so its state reads at a glance in any palette."""
-        included = self.table.item(row, 0).checkState() == Qt.CheckState.Checked
-        role = QPalette.ColorRole.Text if included else QPalette.ColorRole.PlaceholderText
-        colour = self.table.palette().color(QPalette.ColorGroup.Active, role)
-        self.table.blockSignals(True)
-        for col in range(self.table.columnCount()):
-            cell = self.table.item(row, col)
-            cell.setForeground(colour)
-            font = cell.font()
-            font.setStrikeOut(col == 3 and not included)
-            cell.setFont(font)
-        self.table.blockSignals(False)
-
-    def _fill_rows(self) -> None:
-        self.table.setRowCount(0)
-        if self.plan is None:
-            return
-        rows = self.plan.table()
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            entity = QTableWidgetItem(row["entity"])
-            entity.setData(ORIGINAL_ROLE, row["entity"])
-            entity.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                            | Qt.ItemFlag.ItemIsUserCheckable)
-            entity.setCheckState(Qt.CheckState.Checked if row["include"]
-                                 else Qt.CheckState.Unchecked)
-            entity.setToolTip(tr("Untick to leave this entity as it is"))
-            cells = [entity, QTableWidgetItem(tr(TYPE_NAMES.get(row["type"], row["type"]))),
-                     QTableWidgetItem(str(row["occurrences"])),
-                     QTableWidgetItem(row["pseudonym"]), QTableWidgetItem(row["found_by"])]
-            cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for col, cell in enumerate(cells):
-                if col not in (0, 3):
-                    cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(r, col, cell)
-            cells[3].setToolTip(tr("Double-click to edit the pseudonym"))
-
-    def _table_edits(self) -> dict[str, tuple[bool, str]]:
-        """original -> (include, pseudonym) as the table shows them now."""
-        out = {}
-        for r in range(self.table.rowCount()):
-            entity = self.table.item(r, 0)
-            out[entity.data(ORIGINAL_ROLE)] = (entity.checkState() == Qt.CheckState.Checked,
-                                               self.table.item(r, 3).text())
-        return out
-
-    def row_of(self, original: str) -> int:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(ORIGINAL_ROLE) == original:
-                return r
-        raise KeyError(original)
 
     def add_entity(self) -> None:
         entry = self.ask_entity()
@@ -339,7 +243,7 @@ class PseudonymiseDialog(QDialog):
             return False
         plan = self.plan
         try:
-            for original, (include, pseudonym) in self._table_edits().items():
+            for original, (include, pseudonym) in self.table.edits().items():
                 plan.entities[original].include = include
                 if include:
                     plan.set_pseudonym(original, pseudonym)
@@ -349,7 +253,7 @@ class PseudonymiseDialog(QDialog):
         if not any(e.include for e in plan.entities.values()):
             self.warn(tr("Pseudonymise"), tr("Every entity is unticked; nothing to replace."))
             return False
-        if key_inside_project(self.project, plan.key_path) and not self.ask(
+        if inside_project_folder(self.project, plan.key_path) and not self.ask(
                 tr("Key file inside the project folder"),
                 tr("The key file {path} is inside the project folder: whoever gets the folder "
                    "can undo the pseudonymisation. Write it there anyway?").format(

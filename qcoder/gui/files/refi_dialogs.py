@@ -12,19 +12,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QTextBrowser,
     QVBoxLayout,
 )
 
+from ...core import catalog
 from ...core.errors import CancelledError, QcoderError
 from ...core.exchange.refi import export_qdc, export_qdpx, import_qdc, import_qdpx
 from ...core.exchange.refi.export import ExportSummary
 from ...core.exchange.refi.importer import ImportSummary
 from ...core.exchange.refi.qdc import QdcReport
 from ...core.store import PROJECT_SUFFIX
-from ...core.store.models import Code, Codebook, Coder, Coding
 from ..shell.i18n import tr
 from ..shell.long_task import run_task
 
@@ -192,13 +191,6 @@ def import_refi_project(window, source: str | None = None, target: str | None = 
     return window.open_path(summary.target)
 
 
-def _codings_per_coder(project) -> dict[str, int]:
-    with project.session() as s:
-        return dict(s.execute(sa.select(Coder.name, sa.func.count(Coding.id))
-                              .join(Coding, Coding.coder_id == Coder.id)
-                              .group_by(Coder.name)).all())
-
-
 def export_refi_project(window, out: str | None = None) -> ExportSummary | None:
     title = tr("Export REFI-QDA project")
     if window.project is None:
@@ -219,7 +211,7 @@ def export_refi_project(window, out: str | None = None) -> ExportSummary | None:
         _failed(window, title, exc)
         return None
     # in blind mode only the total is shown, not how much each other coder has coded
-    per_coder = None if window.workbench.blind else _codings_per_coder(window.project)
+    per_coder = None if window.workbench.blind else summary.codings_by_coder
     SummaryDialog(title, export_summary_html(summary, per_coder), window).exec()
     return summary
 
@@ -230,8 +222,8 @@ def export_codebook(window, out: str | None = None, codebook: int | None = None)
     if window.project is None:
         window.statusBar().showMessage(tr("Open a project first."), 4000)
         return None
-    with window.project.session() as s:
-        books = list(s.execute(sa.select(Codebook.id, Codebook.name).order_by(Codebook.name)))
+    books = sorted(((b.id, b.name) for b in catalog.codebooks(window.project)),
+                   key=lambda book: book[1])
     if not books:
         QMessageBox.information(window, title, tr("The project has no codebook yet."))
         return None
@@ -258,11 +250,8 @@ def export_codebook(window, out: str | None = None, codebook: int | None = None)
     except QcoderError as exc:
         _failed(window, title, exc)
         return None
-    with window.project.session() as s:
-        query = sa.select(sa.func.count(Code.id))
-        if codebook is not None:
-            query = query.where(Code.codebook_id == codebook)
-        codes = s.scalar(query)
+    codes = sum(1 for c in catalog.codes(window.project)
+                if codebook is None or c.codebook_id == codebook)
     window.statusBar().showMessage(tr("Wrote {file}: {n} codes.").format(file=path, n=codes),
                                    8000)
     return path

@@ -9,7 +9,6 @@ merges the two.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...core import catalog
 from ...core.errors import QcoderError
 from ...core.operations import Batch
 from ...core.documents.speakers import RenameSpeaker, SetInterviewers, list_speakers
-from ...core.store.models import Document
 from ..shell.i18n import tr
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -76,9 +75,7 @@ class SpeakersPanel(QWidget):
     def show_documents(self, doc_ids: list[int]) -> None:
         self.tree.clear()
         self.doc_items = {}
-        with self.project.session() as s:
-            names = dict(s.execute(sa.select(Document.id, Document.name)
-                                   .where(Document.id.in_(doc_ids))).all())
+        names = {d.id: d.name for d in catalog.documents(self.project)}
         for doc_id in doc_ids:
             item = QTreeWidgetItem([names[doc_id]])
             item.setData(0, DOC_ROLE, doc_id)

@@ -65,10 +65,15 @@ class ExportSummary:
     path: Path
     documents: int
     codes: int
-    codings: int
     coders: int
     cases: int
     memos: int
+    #: the codings written, per coder (coders without codings are not listed)
+    codings_by_coder: dict[str, int]
+
+    @property
+    def codings(self) -> int:
+        return sum(self.codings_by_coder.values())
 
     def lines(self) -> list[str]:
         return [f"Wrote {self.path}: {self.documents} documents, {self.codes} codes, "
@@ -273,10 +278,12 @@ def export_qdpx(project, out: str | Path, report=None) -> ExportSummary:
         summary = ExportSummary(
             out, len(documents),
             len(writer.code_uuids),
-            s.scalar(sa.select(sa.func.count(Coding.id))) or 0,
             s.scalar(sa.select(sa.func.count(Coder.id))) or 0,
             s.scalar(sa.select(sa.func.count(Case.id))) or 0,
-            s.scalar(sa.select(sa.func.count(Memo.id))) or 0)
+            s.scalar(sa.select(sa.func.count(Memo.id))) or 0,
+            dict(s.execute(sa.select(Coder.name, sa.func.count(Coding.id))
+                           .join(Coding, Coding.coder_id == Coder.id).group_by(Coder.name))
+                 .all()))
         texts = [(f"sources/{d.uuid}.txt", d.text.encode("utf-8")) for d in documents]
     indent(root, space=" ")
     qde = tostring(root, encoding="utf-8", xml_declaration=True)
