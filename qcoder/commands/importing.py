@@ -103,7 +103,7 @@ def cmd_edit(args) -> int:
                           "current text) or --detached (list detached codings)")
     with open_project(args.project) as project:
         if args.dump:
-            text = document_text(project, args.document)
+            text = document_text(project, args.document).text
             Path(args.dump).write_text(text, encoding="utf-8")
             print(f"Wrote the text of {args.document!r} to {args.dump}; edit it and run "
                   f"`qcoder edit {args.project} {args.document!r} --from {args.dump}`")

@@ -33,6 +33,6 @@ def test_texts_read_back_by_id_and_by_name(project):
     assert document_texts(project, [ids["interview"], second.document_id, missing]) == {
         ids["interview"]: INTERVIEW, second.document_id: "Andet interview, æøå.\n"}
     assert document_texts(project, []) == {}
-    assert document_text(project, "andet") == "Andet interview, æøå.\n"
+    assert document_text(project, "andet").text == "Andet interview, æøå.\n"
     with pytest.raises(NotFoundError, match="no document named 'interviw'.*'interview'"):
         document_text(project, "interviw")

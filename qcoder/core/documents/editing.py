@@ -172,23 +172,6 @@ class RestoreText:
         return doc.name, EditText(self.document_id, self.redo_text, self.label)
 
 
-@dataclass(frozen=True)
-class DocumentText:
-    id: int
-    name: str
-    text: str
-
-
-def document_text(project, document: str | int) -> DocumentText:
-    """A document's stored text, by name or id: what an editor opens and edit_text replaces."""
-    with project.session() as s:
-        doc = s.get(Document, document) if isinstance(document, int) else document_by_name(
-            s, document)
-        if doc is None:
-            raise NotFoundError(f"document id {document} is not in the project")
-        return DocumentText(doc.id, doc.name, doc.text)
-
-
 def edit_text(project, document: str | int, new_text: str) -> Result:
     """Replace a document's text; the value is an EditReport."""
     with project.session() as s:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 import sqlalchemy as sa
 
+from ..errors import NotFoundError
 from ..lookup import document_by_name
 from ..store.models import Document
 
@@ -18,7 +20,19 @@ def document_texts(project, ids: Iterable[int]) -> dict[int, str]:
                               .where(Document.id.in_(set(ids)))).all())
 
 
-def document_text(project, name: str) -> str:
-    """The text of the document a user named; NotFoundError names close matches."""
+@dataclass(frozen=True)
+class DocumentText:
+    id: int
+    name: str
+    text: str
+
+
+def document_text(project, document: str | int) -> DocumentText:
+    """A document's stored text, by the name a user typed (NotFoundError names close matches)
+    or by id: what an editor opens and edit_text replaces."""
     with project.session() as s:
-        return document_by_name(s, name).text
+        doc = s.get(Document, document) if isinstance(document, int) else document_by_name(
+            s, document)
+        if doc is None:
+            raise NotFoundError(f"document id {document} is not in the project")
+        return DocumentText(doc.id, doc.name, doc.text)

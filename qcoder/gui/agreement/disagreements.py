@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.agreement import AgreementReport
 from ...core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, decide,
                                          decision_key, decisions)
-from ...core.documents.editing import document_text
+from ...core.documents.texts import document_text
 from ...core.errors import QcoderError
 from ..codebook.codebook_panel import colour_swatch
 from .agreement_tables import shown_path

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout,
 )
 
-from ...core.documents.editing import EditReport, EditText, document_text
+from ...core.documents.editing import EditReport, EditText
+from ...core.documents.texts import document_text
 from ..shell.i18n import tr
 from ..coding.textpos import TextPositions
 
