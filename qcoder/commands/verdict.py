@@ -10,9 +10,8 @@ from ..core.errors import QcoderError
 
 
 def cmd_verdict(args) -> int:
-    from ..core.analysis.hypotheses import (
-        SetCell, SetEvidence, SetVerdict, SetVerdictNote, case_by_name, hypothesis_by_ident,
-    )
+    from ..core.analysis.verdicts import SetCell, SetEvidence, SetVerdict, SetVerdictNote
+    from ..core.lookup import case_by_name, hypothesis_by_ident
     from ..core.operations import Batch, run
 
     with open_project(args.project) as project:
@@ -55,7 +54,8 @@ def _codings_of(project, case_id: int, paths: list[str]) -> list[str]:
 def cmd_verdicts(args) -> int:
     from ..core.analysis.case_codings import CaseCodings
     from ..core.analysis.displays import hypothesis_cases
-    from ..core.analysis.hypotheses import suggest_verdicts, verdict_states
+    from ..core.analysis.suggestions import suggest_verdicts
+    from ..core.analysis.verdicts import verdict_states
     from ..core.lookup import hypothesis_by_ident
     from ..core.store.models import Hypothesis
 
@@ -99,7 +99,7 @@ def cmd_hypothesis_add(args) -> int:
 
 
 def cmd_counter(args) -> int:
-    from ..core.analysis.hypotheses import FlagCounterEvidence, UnflagCounterEvidence
+    from ..core.analysis.counter_evidence import FlagCounterEvidence, UnflagCounterEvidence
     from ..core.lookup import hypothesis_by_ident
     from ..core.operations import run
 

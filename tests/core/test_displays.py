@@ -21,14 +21,15 @@ from qcoder.core.analysis.displays import (
 )
 from qcoder.core.documents.adding import add_document
 from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.analysis.hypotheses import (
-    CreateHypothesis, DeleteHypothesis, FlagCounterEvidence, HypothesisSpec, LinkCode, SetCell,
-    SetEvidence, SetVerdict, case_by_name, hypothesis_by_ident, set_verdict, suggest_verdicts,
-    verdict_states,
-)
+from qcoder.core.analysis.counter_evidence import FlagCounterEvidence
+from qcoder.core.analysis.hypotheses import CreateHypothesis, DeleteHypothesis, HypothesisSpec, LinkCode
+from qcoder.core.analysis.suggestions import suggest_verdicts
+from qcoder.core.analysis.verdicts import SetCell, SetEvidence, SetVerdict, set_verdict, verdict_states
 from qcoder.core.analysis.case_codings import CaseCodings
 from qcoder.core.documents.importers import read_transcript
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
+from qcoder.core.lookup import (
+    case_by_name, code_by_path, coder_by_name, document_by_name, hypothesis_by_ident,
+)
 from qcoder.core.analysis.matrices import code_case_matrix
 from qcoder.core.operations import run
 from qcoder.core.store import Project

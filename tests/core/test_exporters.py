@@ -17,7 +17,7 @@ from qcoder.data import data_path
 from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.exchange.exporters import export
 from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
-from qcoder.core.analysis.hypotheses import set_verdict
+from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.store.models import Coding
 from qcoder.core.store.models_analysis import SurveyDataset
 from qcoder.core.survey.datasets import dataset_by_name, summarize

@@ -19,7 +19,8 @@ from qcoder.core.demo import build_demo
 from qcoder.core.analysis.displays import (
     Options, hypothesis_display, joint_display, motivation_profile, overview_matrix,
 )
-from qcoder.core.analysis.hypotheses import counter_evidence, read_state
+from qcoder.core.analysis.counter_evidence import counter_evidence
+from qcoder.core.analysis.verdicts import read_state
 from qcoder.core.lookup import hypothesis_by_ident
 from qcoder.core.lookup import coder_by_name
 from qcoder.core.analysis.matrices import code_case_matrix

@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 
 from .case_codings import CaseCoding, CaseCodings
 from ..coding.codings import descendant_ids
-from .hypotheses import (
-    VerdictState, code_directions, counter_evidence, hypothesis_by_ident,
-    suggest_verdicts, verdict_states,
-)
-from ..lookup import code_by_path, code_paths, coder_by_name
+from .counter_evidence import counter_evidence
+from .suggestions import code_directions, suggest_verdicts
+from .verdicts import VerdictState, verdict_states
+from ..lookup import code_by_path, code_paths, coder_by_name, hypothesis_by_ident
 from ..errors import NotFoundError
 from ..store.models import Code, CodeHypothesis, Hypothesis
 from ..survey.datasets import ItemSummary, case_answers, dataset_by_name, item_by_ident, summarize

@@ -12,9 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QMenu
 
 from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.hypotheses import (
-    FlagCounterEvidence, SetEvidence, UnflagCounterEvidence, verdict_states,
-)
+from ...core.analysis.counter_evidence import FlagCounterEvidence, UnflagCounterEvidence
+from ...core.analysis.verdicts import SetEvidence, verdict_states
 from ...core.store.models import Coding, Hypothesis
 from ...core.store.models_analysis import CounterEvidence
 from ..shell.i18n import tr

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QStyledItemDelegate
 
 from ...core.analysis.case_codings import CaseCodings
 from ...core.analysis.displays import VERDICT_SYMBOLS, Options, Table, hypothesis_display
-from ...core.analysis.hypotheses import (
-    FlagCounterEvidence, SetCell, SetEvidence, SetVerdict, UnflagCounterEvidence,
-    hypothesis_by_ident, read_state,
-)
+from ...core.analysis.counter_evidence import FlagCounterEvidence, UnflagCounterEvidence
+from ...core.analysis.verdicts import SetCell, SetEvidence, SetVerdict, read_state
+from ...core.lookup import hypothesis_by_ident
 from ...core.operations import Batch
 from ...core.store.models import Attribute, Coder, Hypothesis
 from ...core.store.models_analysis import VERDICTS, SurveyDataset, SurveyItem

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.hypotheses import code_directions, counter_evidence
+from ...core.analysis.counter_evidence import counter_evidence
+from ...core.analysis.suggestions import code_directions
 from ...core.lookup import code_paths
 from .display_model import fit_rows_on_resize
 from ..shell.i18n import tr
