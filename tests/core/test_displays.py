@@ -34,7 +34,8 @@ from qcoder.core.analysis.matrices import code_case_matrix
 from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coding, DocumentCase
-from qcoder.core.survey.datasets import dataset_by_name, load_survey, summarize
+from qcoder.core.survey.datasets import dataset_by_name, load_survey
+from qcoder.core.survey.summaries import summarize
 
 CODEBOOK = """codebook: "Analyse æøå"
 id: analyse

@@ -20,7 +20,8 @@ from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
 from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.store.models import Coding
 from qcoder.core.store.models_analysis import SurveyDataset
-from qcoder.core.survey.datasets import dataset_by_name, summarize
+from qcoder.core.survey.datasets import dataset_by_name
+from qcoder.core.survey.summaries import summarize
 
 from .test_displays import FORMULA, MAYORS, POLICY, THREATS, analysis  # noqa: F401  (fixture)
 

@@ -21,7 +21,8 @@ from .verdicts import VerdictState, verdict_states
 from ..lookup import code_by_path, code_paths, coder_by_name, hypothesis_by_ident
 from ..errors import NotFoundError
 from ..store.models import Code, CodeHypothesis, Hypothesis
-from ..survey.datasets import ItemSummary, case_answers, dataset_by_name, item_by_ident, summarize
+from ..survey.datasets import dataset_by_name
+from ..survey.summaries import ItemSummary, case_answers, item_by_ident, summarize
 
 
 @dataclass(slots=True)
