@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
+from ..lookup import hypothesis_by_ident
+from ..operations import Result, run
 from ..store.models_analysis import CounterEvidence
 from .verdicts import require_codings, require_hypothesis
 
@@ -59,3 +61,13 @@ def counter_evidence(session: Session, hypothesis_id: int) -> dict[str, str]:
     """Flagged coding UUIDs for a hypothesis, with their notes."""
     return dict(session.execute(sa.select(CounterEvidence.coding_uuid, CounterEvidence.note)
                                 .where(CounterEvidence.hypothesis_id == hypothesis_id)).all())
+
+
+def flag_counter_evidence(project, coding_uuid: str, hypothesis: str, note: str = "", *,
+                          remove: bool = False) -> Result:
+    """Flag a coding as counter-evidence for the hypothesis named by its id (or, with
+    `remove`, take the flag away)."""
+    with project.session() as s:
+        hyp_id = hypothesis_by_ident(s, hypothesis).id
+    return run(project, UnflagCounterEvidence(coding_uuid, hyp_id) if remove
+               else FlagCounterEvidence(coding_uuid, hyp_id, note))

@@ -14,13 +14,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .case_codings import CaseCoding, CaseCodings
+from ..catalog import HYPOTHESIS_ORDER
 from ..coding.codings import descendant_ids
 from .counter_evidence import counter_evidence
-from .suggestions import code_directions, suggest_verdicts
+from .suggestions import Suggestion, code_directions, suggest_verdicts
 from .verdicts import VerdictState, verdict_states
 from ..lookup import code_by_path, code_paths, coder_by_name, hypothesis_by_ident
 from ..errors import NotFoundError
-from ..store.models import Code, CodeHypothesis, Hypothesis
+from ..store.models import Code, CodeHypothesis, Coder, Hypothesis
 from ..survey.datasets import dataset_by_name
 from ..survey.summaries import ItemSummary, case_answers, item_by_ident, summarize
 
@@ -95,6 +96,8 @@ class Options:
     """What a display is built from; names as users type them."""
 
     coder: str | None = None
+    #: only these coders' codings (the GUI's visible coders); None: everyone's
+    coders: tuple[str, ...] | None = None
     round: int | None = None
     hypothesis: str | None = None
     survey: str | None = None
@@ -108,9 +111,16 @@ class Options:
     family: str | None = None  # code x case rows: only this code and the codes below it
 
 
-def case_codings(session: Session, options: Options) -> CaseCodings:
+def case_codings(session: Session, options: Options,
+                 code_ids: set[int] | None = None) -> CaseCodings:
+    """The codings the options leave in view (optionally only those of `code_ids`)."""
     coder_id = coder_by_name(session, options.coder).id if options.coder else None
-    return CaseCodings(session, coder_id=coder_id, round=options.round)
+    coder_ids = None
+    if options.coders is not None:
+        coder_ids = set(session.scalars(sa.select(Coder.id)
+                                        .where(Coder.name.in_(options.coders))))
+    return CaseCodings(session, coder_id=coder_id, coder_ids=coder_ids, round=options.round,
+                       code_ids=code_ids)
 
 
 def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozenset()) -> list[int]:
@@ -125,15 +135,36 @@ def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozen
 
 
 def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings,
-                     judged: set[int] | None = None) -> list[int]:
+                     judged: set[int]) -> list[int]:
     """The cases a hypothesis is judged over: those of the corpus kinds where its linked codes
     or counter-evidence were coded, and any case with a recorded verdict (`judged`)."""
     linked = set(code_directions(session, hypothesis_id))
     flagged = counter_evidence(session, hypothesis_id)
-    if judged is None:
-        judged = {case for case, _h in verdict_states(session, hypothesis_id)}
     return relevant_cases(cc, {c.code_id for c in cc.codings
                                if c.code_id in linked or c.uuid in flagged}, judged)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A hypothesis in one case it is judged over: the researcher's record (None before there
+    is one) beside the suggestion from the linked codes."""
+
+    state: VerdictState | None
+    suggestion: Suggestion
+
+
+def standings(session: Session, cc: CaseCodings,
+              hypothesis_ids: list[int]) -> dict[int, dict[int, Standing]]:
+    """Per hypothesis id, the cases it is judged over (by name) and how it stands in each:
+    what the hypothesis display, the overview matrix and `qcoder verdicts` show."""
+    states = verdict_states(session)
+    out = {}
+    for hyp_id in hypothesis_ids:
+        judged = {case for case, h in states if h == hyp_id}
+        suggestions = suggest_verdicts(session, hyp_id, cc)
+        out[hyp_id] = {case: Standing(states.get((case, hyp_id)), suggestions[case])
+                       for case in hypothesis_cases(session, hyp_id, cc, judged)}
+    return out
 
 
 def _quotes(cc: CaseCodings, codings: list[CaseCoding], prefix: str = "") -> str:
@@ -153,9 +184,7 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
     case's own survey answers."""
     hyp = hypothesis_by_ident(session, options.hypothesis or "")
     cc = cc or case_codings(session, options)
-    states = {case: s for (case, _h), s in verdict_states(session, hyp.id).items()}
-    suggestions = suggest_verdicts(session, hyp.id, cc)
-    rows_cases = hypothesis_cases(session, hyp.id, cc, set(states))
+    rows = standings(session, cc, [hyp.id])[hyp.id]
     display_columns = list(hyp.display_columns or [])
     answers = {}
     if options.survey_items:
@@ -169,8 +198,8 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
                + [Column(_item_header(i)) for i in options.survey_items])
     table = Table(f"hypothesis-{hyp.ident}", f"Hypotesedisplay {hyp.ident}: {hyp.label}".strip(),
                   columns, caption=hyp.statement)
-    for case_id in rows_cases:
-        state, suggestion = states.get(case_id), suggestions[case_id]
+    for case_id, standing in rows.items():
+        state, suggestion = standing.state, standing.suggestion
         row = [Cell(cc.cases[case_id])]
         attrs = cc.attributes(case_id)
         row += [Cell(_plain(attrs.get(a))) for a in options.attributes]
@@ -220,6 +249,8 @@ def filter_notes(options: Options) -> list[str]:
     notes = []
     if options.coder:
         notes.append(f"Kun kodninger af {options.coder}.")
+    elif options.coders is not None:
+        notes.append(f"Kun kodninger af {', '.join(options.coders) or 'ingen kodere'}.")
     if options.round:
         notes.append(f"Kun kodningsrunde {options.round}.")
     return notes
@@ -230,23 +261,19 @@ def overview_matrix(session: Session, options: Options, cc: CaseCodings | None =
     """Cases x hypotheses: the verdict's symbol with counts (supporting/contradicting); where
     the researcher has no verdict yet, the suggestion in brackets, uncoloured."""
     cc = cc or case_codings(session, options)
-    hyps = list(session.scalars(sa.select(Hypothesis).order_by(Hypothesis.codebook_id.is_(None),
-                                                               Hypothesis.position, Hypothesis.ident)))
-    states = verdict_states(session)
-    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc), set(hypothesis_cases(
-        session, hyp.id, cc, {case for case, h in states if h == hyp.id}))) for hyp in hyps}
+    hyps = list(session.scalars(sa.select(Hypothesis).order_by(*HYPOTHESIS_ORDER)))
+    per_hyp = standings(session, cc, [h.id for h in hyps])
     table = Table("overview", "Oversigtsmatrix: vurderinger pr. case og hypotese",
                   [Column("Case")] + [Column(h.ident, "verdict") for h in hyps])
     for case_id, name in cc.cases.items():
         row = [Cell(name)]
         for hyp in hyps:
-            suggestions, relevant = per_hyp[hyp.id]
-            if case_id not in relevant:
+            standing = per_hyp[hyp.id].get(case_id)
+            if standing is None:
                 row.append(Cell(None))
                 continue
-            s = suggestions[case_id]
+            s, state = standing.suggestion, standing.state
             counts = f"({len(s.supporting)}/{len(s.contradicting)})"
-            state = states.get((case_id, hyp.id))
             if state is not None and state.verdict:
                 row.append(Cell(f"{VERDICT_SYMBOLS[state.verdict]} {state.verdict} {counts}",
                                 tone=state.verdict, codings=s.supporting + s.contradicting))

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from .case_codings import CaseCodings
+from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
-from ..lookup import case_by_name, hypothesis_by_ident
-from ..operations import Result, run
+from ..lookup import case_by_name, code_by_path, hypothesis_by_ident
+from ..operations import Batch, Result, run
 from ..store.models import Case, Coding, Hypothesis, new_uuid
 from ..store.models_analysis import VERDICTS, Verdict, VerdictCell
 
@@ -245,7 +247,31 @@ def verdict_state(project, case_id: int, hypothesis_id: int) -> VerdictState | N
         return read_state(s, case_id, hypothesis_id)
 
 
-def set_verdict(project, case: str, hypothesis: str, verdict: str | None) -> Result:
+def set_verdict(project, case: str, hypothesis: str, verdict: str | None, *,
+                note: str | None = None, evidence: tuple[str, ...] | None = None,
+                evidence_codes: tuple[str, ...] = (),
+                cells: tuple[tuple[str, str], ...] = ()) -> Result:
+    """Record a verdict by the names users type, as one undoable step with, when given, its
+    note, its evidence (coding ids, and the case's codings of the code paths `evidence_codes`
+    with their sub-codes) and display-cell statements (column, statement)."""
     with project.session() as s:
         case_id, hyp_id = case_by_name(s, case).id, hypothesis_by_ident(s, hypothesis).id
-    return run(project, SetVerdict(case_id, hyp_id, verdict))
+        ops = [SetVerdict(case_id, hyp_id, verdict)]
+        if note is not None:
+            ops.append(SetVerdictNote(case_id, hyp_id, note))
+        if evidence is not None or evidence_codes:
+            chosen = list(evidence or []) + (_codings_of(s, case_id, evidence_codes)
+                                             if evidence_codes else [])
+            ops.append(SetEvidence(case_id, hyp_id, tuple(chosen)))
+        ops += [SetCell(case_id, hyp_id, column, statement) for column, statement in cells]
+    return run(project, Batch(tuple(ops), label="Set verdict"))
+
+
+def _codings_of(session: Session, case_id: int, paths: tuple[str, ...]) -> list[str]:
+    """The case's codings of the given codes (with their sub-codes)."""
+    ids = set().union(*(descendant_ids(session, code_by_path(session, p).id) for p in paths))
+    found = [c.uuid for c in CaseCodings(session, code_ids=ids).codings if c.case_id == case_id]
+    if not found:
+        raise QcoderError(f"the case has no codings of {', '.join(paths)}; code the passages "
+                          "first, or name codings with --evidence")
+    return found
