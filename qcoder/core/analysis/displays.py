@@ -21,7 +21,7 @@ from .suggestions import Suggestion, code_directions, suggest_verdicts
 from .verdicts import VerdictState, verdict_states
 from ..lookup import code_by_path, code_paths, coder_by_name, hypothesis_by_ident
 from ..errors import NotFoundError
-from ..store.models import Code, CodeHypothesis, Coder, Hypothesis
+from ..store.models import Code, CodeHypothesis, Coder, Coding, Hypothesis
 from ..survey.datasets import dataset_by_name
 from ..survey.summaries import ItemSummary, case_answers, item_by_ident, summarize
 
@@ -109,6 +109,12 @@ class Options:
     measure: str = "count"
     level: str = "code"  # code x case rows: "code", or "family" (sub-codes rolled up)
     family: str | None = None  # code x case rows: only this code and the codes below it
+
+
+def coding_rounds(project) -> list[int]:
+    """The coding rounds that have codings: what `Options.round` can narrow a display to."""
+    with project.session() as s:
+        return sorted(set(s.scalars(sa.select(Coding.round).distinct())))
 
 
 def case_codings(session: Session, options: Options,

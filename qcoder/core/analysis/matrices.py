@@ -160,5 +160,6 @@ def matrix_choices(project) -> MatrixChoices:
         paths = code_paths(s)
         codes = s.execute(sa.select(Code.id, Code.parent_id)).all()
         parents = {parent for _code, parent in codes if parent is not None}
-        families = sorted(paths[code] for code, parent in codes if parent is None or code in parents)
-        return MatrixChoices(tuple(families), has_sections(s))
+        families = tuple(sorted(paths[code] for code, parent in codes
+                                if parent is None or code in parents))
+        return MatrixChoices(families, has_sections(s))

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from .... import __version__
 from ...analysis.build import build_table
-from ...analysis.displays import Options, Table, case_codings
+from ...analysis.displays import Options, Table, case_codings, coding_rounds
 from ...catalog import HYPOTHESIS_ORDER
 from ...errors import QcoderError
 from ...lookup import hypothesis_by_ident
@@ -95,7 +95,7 @@ def provenance(project, session, what: str, options: Options) -> list[tuple[str,
     if options.coders is not None:
         coders = coders.where(Coder.name.in_(options.coders))
     coders = session.execute(coders.group_by(Coder.name).order_by(Coder.name)).all()
-    rounds = sorted(set(session.scalars(sa.select(Coding.round).distinct())))
+    rounds = coding_rounds(project)
     books = session.execute(sa.select(Codebook.name, Codebook.ident, Codebook.version)
                             .order_by(Codebook.name)).all()
     surveys = session.execute(sa.select(SurveyDataset.name, SurveyDataset.source_name,
