@@ -12,10 +12,11 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
+from qcoder.core.analysis.build import build_display
 from qcoder.core.analysis.displays import Options
 from qcoder.data import data_path
 from qcoder.core.errors import CancelledError, QcoderError
-from qcoder.core.exchange.exporters import export
+from qcoder.core.exchange.exporters import export, export_display
 from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
 from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.store.models import Coding
@@ -225,3 +226,21 @@ def test_demo_project_renders_every_display_in_every_format(tmp_path):
     assert "eget svar" in row[header.index("Citater")]
     h1 = list(wb["Hypotesedisplay H1"].iter_rows(values_only=True))
     assert [r[0] for r in h1[1:4]] == ["Borgmester Hanne", "Borgmester Jens", "Borgmester Søren"]
+
+
+def test_a_display_built_for_the_window_exports_with_the_coders_in_view(judged, tmp_path):
+    options = Options(coders=("Bo",), hypothesis="H1")
+    table = build_display(judged, "hypotheses", options)
+    out = tmp_path / "visning.xlsx"
+    assert export_display(judged, "hypotheses", table, options, out) == [out]
+    wb = load_workbook(out)
+    about = {r[0]: r[1] for r in wb["Om eksporten"].iter_rows(values_only=True) if r[0]}
+    with judged.session() as s:
+        bo = s.scalar(sa.text("select count(*) from codings k join coders c on c.id = k.coder_id "
+                              "where c.name = 'Bo'"))
+    assert about["Kodere"] == f"Bo ({bo} kodninger)"
+    assert about["Displays"] == "hypotheses" and about["Udvalg"] == "hypotese: H1"
+    rows = list(wb[wb.sheetnames[1]].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:1 + len(table.rows)]] == [row[0].value for row in table.rows]
+    with pytest.raises(QcoderError, match="cannot export to '.pdf'"):
+        export_display(judged, "hypotheses", table, options, tmp_path / "visning.pdf")
