@@ -15,9 +15,9 @@ import sqlalchemy as sa
 from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.coding.codings import RemoveCoding, apply_coding
-from qcoder.core.analysis.displays import (
-    PREVALENCE_RULES, Options, hypothesis_display, joint_display, motivation_profile,
-    overview_matrix, prevalence,
+from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
+from qcoder.core.analysis.theme_displays import (
+    PREVALENCE_RULES, joint_display, motivation_profile, prevalence,
 )
 from qcoder.core.documents.adding import add_document
 from qcoder.core.errors import NotFoundError, QcoderError

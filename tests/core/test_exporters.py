@@ -4,7 +4,6 @@ as text. Rows per case, verdicts and their colours, citations, survey columns, t
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa

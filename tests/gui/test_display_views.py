@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QComboBox, QMenu
 import qcoder
 from qcoder.core.analysis.case_codings import CaseCodings
 from qcoder.core.demo import build_demo
-from qcoder.core.analysis.displays import (
-    Options, hypothesis_display, joint_display, motivation_profile, overview_matrix,
-)
+from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
+from qcoder.core.analysis.theme_displays import joint_display, motivation_profile
 from qcoder.core.analysis.counter_evidence import counter_evidence
 from qcoder.core.analysis.verdicts import read_state
 from qcoder.core.lookup import hypothesis_by_ident

@@ -6,13 +6,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from .case_codings import CaseCodings
-from .displays import (
-    Options, Table, case_codings, hypothesis_display, joint_display, motivation_profile,
-    overview_matrix,
-)
+from .displays import Options, Table, case_codings, hypothesis_display, overview_matrix
 from ..errors import QcoderError
 from .listings import codebook_table, segments_table
 from .matrices import code_case_matrix
+from .theme_displays import joint_display, motivation_profile
 
 _OVER_CODINGS = {"overview": overview_matrix, "hypotheses": hypothesis_display,
                  "profile": motivation_profile, "joint": joint_display, "segments": segments_table}

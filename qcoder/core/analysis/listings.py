@@ -45,7 +45,7 @@ def codebook_table(session: Session, options: Options | None = None) -> Table:
     for code_id, ident, direction in session.execute(
             sa.select(CodeHypothesis.code_id, Hypothesis.ident, CodeHypothesis.direction)
             .join(Hypothesis, Hypothesis.id == CodeHypothesis.hypothesis_id)
-            .order_by(Hypothesis.ident)):
+            .order_by(*HYPOTHESIS_ORDER)):
         links.setdefault(code_id, []).append(f"{ident} {_ARROW.get(direction, direction)}")
     table = Table("codebook", "Kodebog", [
         Column("Kode"), Column("Dansk navn"), Column("Definition", "long"),
