@@ -54,6 +54,7 @@ class Table:
 VERDICT_SYMBOLS = {"støtte": "\u2714", "delvis støtte": "\u25d0", "ingen støtte": "\u25cb",
                    "modstrid": "\u2718", "ingen data": "\u00b7"}
 
+
 @dataclass
 class Options:
     """What a display is built from; names as users type them."""
