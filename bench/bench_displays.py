@@ -22,7 +22,7 @@ from qcoder.core.coding.codings import ApplyCoding, CodingSpec
 from qcoder.core.analysis.displays import Options
 from qcoder.core.documents.adding import store_transcript
 from qcoder.core.exchange.exporters import build_tables, export
-from qcoder.core.analysis.hypotheses import SetCell, SetVerdict
+from qcoder.core.analysis.verdicts import SetCell, SetVerdict
 from qcoder.core.documents.importers import split_pages, structure
 from qcoder.core.lookup import coder_by_name
 from qcoder.core.store import Project

@@ -48,10 +48,10 @@ def _share(x) -> str:
 
 
 def cmd_summary(args) -> int:
-    from ..core.survey.datasets import dataset_by_name, summarize
+    from ..core.survey.summaries import summarize_item
 
-    with open_project(args.project) as project, project.session() as s:
-        summary = summarize(s, dataset_by_name(s, args.survey), args.item, args.subgroup, args.top)
+    with open_project(args.project) as project:
+        summary = summarize_item(project, args.item, args.subgroup, args.top, args.survey)
     if args.json:
         print_json(summary.as_json())
         return 0
@@ -72,20 +72,16 @@ def cmd_summary(args) -> int:
 
 
 def cmd_items(args) -> int:
-    from ..core.survey.datasets import dataset_by_name
+    from ..core.survey.datasets import survey_contents
 
-    with open_project(args.project) as project, project.session() as s:
-        ds = dataset_by_name(s, args.survey)
-        items = [{"item": i.ident, "kind": i.kind, "wording": i.wording,
-                  "labels": [label for _c, label in i.labels or []], "missing": i.missing,
-                  "filter": i.filter, "top_k": i.top_k} for i in ds.items]
-        header = f"{ds.name} ({ds.source_name}), {len(ds.respondents)} respondents"
+    with open_project(args.project) as project:
+        survey = survey_contents(project, args.survey)
     if args.json:
-        print_json(items)
+        print_json([i.as_json() for i in survey.items])
         return 0
-    print(header)
-    for i in items:
-        print(f"  {i['item']:<20} {i['kind']:<9} {i['wording'][:70]}")
+    print(f"{survey.name} ({survey.source}), {survey.respondents} respondents")
+    for i in survey.items:
+        print(f"  {i.ident:<20} {i.kind:<9} {i.wording[:70]}")
     return 0
 
 

@@ -3,87 +3,38 @@ recording the researcher's judgement of each hypothesis per case."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from ..cli import open_project, print_json
 from ..core.errors import QcoderError
 
 
 def cmd_verdict(args) -> int:
-    from ..core.analysis.hypotheses import (
-        SetCell, SetEvidence, SetVerdict, SetVerdictNote, case_by_name, hypothesis_by_ident,
-    )
-    from ..core.operations import Batch, run
+    from ..core.analysis.verdicts import set_verdict
 
+    cells = []
+    for spec in args.cell or []:
+        column, sep, statement = spec.partition("=")
+        if not sep:
+            raise QcoderError(f"--cell {spec!r} must look like 'COLUMN=statement'")
+        cells.append((column.strip(), statement.strip()))
     with open_project(args.project) as project:
-        with project.session() as s:
-            case_id = case_by_name(s, args.case).id
-            hyp_id = hypothesis_by_ident(s, args.hypothesis).id
-        ops = [SetVerdict(case_id, hyp_id, args.verdict)]
-        if args.note is not None:
-            ops.append(SetVerdictNote(case_id, hyp_id, args.note))
-        if args.evidence is not None or args.evidence_code:
-            evidence = list(args.evidence or [])
-            if args.evidence_code:
-                evidence += _codings_of(project, case_id, args.evidence_code)
-            ops.append(SetEvidence(case_id, hyp_id, tuple(evidence)))
-        for spec in args.cell or []:
-            column, sep, statement = spec.partition("=")
-            if not sep:
-                raise QcoderError(f"--cell {spec!r} must look like 'COLUMN=statement'")
-            ops.append(SetCell(case_id, hyp_id, column.strip(), statement.strip()))
-        run(project, Batch(tuple(ops), label="Set verdict"))
+        set_verdict(project, args.case, args.hypothesis, args.verdict, note=args.note,
+                    evidence=tuple(args.evidence) if args.evidence is not None else None,
+                    evidence_codes=tuple(args.evidence_code or ()), cells=tuple(cells))
     print(f"{args.case} / {args.hypothesis}: {args.verdict or '(no verdict)'}")
     return 0
 
 
-def _codings_of(project, case_id: int, paths: list[str]) -> list[str]:
-    """The case's codings of the given codes (with their sub-codes)."""
-    from ..core.analysis.case_codings import CaseCodings
-    from ..core.coding.codings import descendant_ids
-    from ..core.lookup import code_by_path
-
-    with project.session() as s:
-        ids = set().union(*(descendant_ids(s, code_by_path(s, p).id) for p in paths))
-        found = [c.uuid for c in CaseCodings(s, code_ids=ids).codings if c.case_id == case_id]
-    if not found:
-        raise QcoderError(f"the case has no codings of {', '.join(paths)}; code the passages "
-                          "first, or name codings with --evidence")
-    return found
-
-
 def cmd_verdicts(args) -> int:
-    from ..core.analysis.case_codings import CaseCodings
-    from ..core.analysis.displays import hypothesis_cases
-    from ..core.analysis.hypotheses import suggest_verdicts, verdict_states
-    from ..core.lookup import hypothesis_by_ident
-    from ..core.store.models import Hypothesis
+    from ..core.analysis.listings import verdict_listing
 
-    out = []
-    with open_project(args.project) as project, project.session() as s:
-        hyps = ([hypothesis_by_ident(s, args.hypothesis)] if args.hypothesis
-                else list(s.scalars(sa.select(Hypothesis).order_by(Hypothesis.ident))))
-        cc = CaseCodings(s)
-        states = verdict_states(s)
-        for hyp in hyps:
-            suggestions = suggest_verdicts(s, hyp.id, cc)
-            for case_id in hypothesis_cases(s, hyp.id, cc):
-                suggestion = suggestions[case_id]
-                state = states.get((case_id, hyp.id))
-                out.append({"case": cc.cases[case_id], "hypothesis": hyp.ident,
-                            "verdict": state.verdict if state else None,
-                            "suggestion": suggestion.verdict,
-                            "supporting": len(suggestion.supporting),
-                            "contradicting": len(suggestion.contradicting),
-                            "evidence": list(state.evidence) if state else [],
-                            "note": state.note if state else "",
-                            "cells": {c: st for c, st, _q in state.cells} if state else {}})
+    with open_project(args.project) as project:
+        entries = verdict_listing(project, args.hypothesis)
     if args.json:
-        print_json(out)
+        print_json([e.as_json() for e in entries])
         return 0
-    for r in out:
-        print(f"{r['hypothesis']:<6} {r['case']:<30} {r['verdict'] or '-':<14} "
-              f"(forslag: {r['suggestion']}, {r['supporting']}/{r['contradicting']})")
+    for e in entries:
+        print(f"{e.hypothesis:<6} {e.case:<30} {e.verdict or '-':<14} "
+              f"(forslag: {e.suggestion}, {e.supporting}/{e.contradicting})")
     return 0
 
 
@@ -99,17 +50,11 @@ def cmd_hypothesis_add(args) -> int:
 
 
 def cmd_counter(args) -> int:
-    from ..core.analysis.hypotheses import FlagCounterEvidence, UnflagCounterEvidence
-    from ..core.lookup import hypothesis_by_ident
-    from ..core.operations import run
+    from ..core.analysis.counter_evidence import flag_counter_evidence
 
     with open_project(args.project) as project:
-        with project.session() as s:
-            hyp_id = hypothesis_by_ident(s, args.hypothesis).id
-        if args.remove:
-            run(project, UnflagCounterEvidence(args.coding, hyp_id))
-        else:
-            run(project, FlagCounterEvidence(args.coding, hyp_id, args.note or ""))
+        flag_counter_evidence(project, args.coding, args.hypothesis, args.note or "",
+                              remove=args.remove)
     state = "no longer flagged" if args.remove else "flagged as counter-evidence (modfortælling)"
     print(f"Coding {args.coding} {state} for {args.hypothesis}")
     return 0

@@ -103,3 +103,22 @@ def test_export_errors_exit_2(project_file, tmp_path, capsys):
     assert not (tmp_path / "j.xlsx").exists()
     assert main(["verdict", str(project_file), "Borgmester Jens", "H7", "støtte"]) == 2
     assert "no hypothesis 'H7'" in capsys.readouterr().err
+
+
+def test_survey_items_list_what_the_files_said(project_file, capsys):
+    from tests.core.test_displays import SURVEY_LABELS
+
+    labels = {row[0]: row for row in (line.split(";") for line in SURVEY_LABELS.splitlines()[1:])}
+    capsys.readouterr()
+    assert main(["survey", "items", str(project_file), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [i["item"] for i in items] == SURVEY[0].split(";")[1:]    # file order, key left out
+    for item in items:
+        if item["item"] in labels:
+            _ident, wording, scale, missing, filt = labels[item["item"]]
+            assert (item["kind"], item["wording"], item["labels"], item["missing"],
+                    item["filter"]) == ("scale", wording, scale.split("|"), [missing], filt)
+    assert main(["survey", "items", str(project_file)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"DM-survey (survey.csv), {len(SURVEY) - 1} respondents"
+    assert [line.split()[0] for line in out[1:]] == [i["item"] for i in items]

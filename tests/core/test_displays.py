@@ -15,25 +15,31 @@ import sqlalchemy as sa
 from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.coding.codings import RemoveCoding, apply_coding
-from qcoder.core.analysis.displays import (
-    PREVALENCE_RULES, Options, hypothesis_display, joint_display, motivation_profile,
-    overview_matrix, prevalence,
+from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
+from qcoder.core.analysis.theme_displays import (
+    PREVALENCE_RULES, joint_display, motivation_profile, prevalence,
 )
 from qcoder.core.documents.adding import add_document
 from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.analysis.hypotheses import (
-    CreateHypothesis, DeleteHypothesis, FlagCounterEvidence, HypothesisSpec, LinkCode, SetCell,
-    SetEvidence, SetVerdict, case_by_name, hypothesis_by_ident, set_verdict, suggest_verdicts,
-    verdict_states,
-)
+from qcoder.core import catalog
+from qcoder.core.analysis.build import build_display
+from qcoder.core.analysis.counter_evidence import FlagCounterEvidence, flag_counter_evidence
+from qcoder.core.analysis.evidence import coding_choices, coding_stance
+from qcoder.core.analysis.hypotheses import CreateHypothesis, DeleteHypothesis, HypothesisSpec, LinkCode
+from qcoder.core.analysis.listings import cell_segments, verdict_listing
+from qcoder.core.analysis.suggestions import suggest_verdicts
+from qcoder.core.analysis.verdicts import SetCell, SetEvidence, SetVerdict, set_verdict, verdict_states
 from qcoder.core.analysis.case_codings import CaseCodings
 from qcoder.core.documents.importers import read_transcript
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
-from qcoder.core.analysis.matrices import code_case_matrix
+from qcoder.core.lookup import (
+    case_by_name, code_by_path, coder_by_name, document_by_name, hypothesis_by_ident,
+)
+from qcoder.core.analysis.matrices import MatrixChoices, code_case_matrix, matrix_choices
 from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coding, DocumentCase
-from qcoder.core.survey.datasets import dataset_by_name, load_survey, summarize
+from qcoder.core.survey.datasets import dataset_by_name, load_survey
+from qcoder.core.survey.summaries import summarize
 
 CODEBOOK = """codebook: "Analyse æøå"
 id: analyse
@@ -441,3 +447,113 @@ def test_quotes_follow_the_projects_citation_templates(analysis):
     hanne = _row(table, "Borgmester Hanne")["Chikane"].value
     assert hanne.startswith(f"\u201d{THREATS}\u201d (Hanne, bilag 3, side 2, linje ")
     assert focus.rows  # the default vignette template still renders
+
+
+# -- the read API the analysis window and the CLI use --------------------------------------------
+def _codings_by(project, coder: str) -> set[str]:
+    with project.session() as s:
+        return set(s.scalars(sa.text("select k.uuid from codings k join coders c on c.id = "
+                                     "k.coder_id where c.name = :n"), {"n": coder}))
+
+
+def test_several_coders_in_view_narrow_the_codings_and_say_so(analysis):
+    expected = sum(1 for c in CODINGS if c[3] == "Bo")
+    both = build_display(analysis, "matrix", Options(coders=("Anna", "Bo")))
+    bo = build_display(analysis, "matrix", Options(coders=("Bo",)))
+    nobody = build_display(analysis, "matrix", Options(coders=()))
+    assert sum(row[-2].value for row in both.rows) == len(CODINGS)
+    assert sum(row[-2].value for row in bo.rows) == expected
+    assert {u for row in bo.rows for cell in row for u in cell.codings} == _codings_by(analysis, "Bo")
+    assert sum(row[-2].value for row in nobody.rows) == 0
+    assert "Kun kodninger af Anna, Bo." in both.notes and "Kun kodninger af Bo." in bo.notes
+    assert "Kun kodninger af ingen kodere." in nobody.notes
+    assert not any(n.startswith("Kun kodninger") for n in build_display(
+        analysis, "matrix", Options()).notes)
+
+
+def test_build_display_is_the_session_level_display(analysis):
+    options = Options(hypothesis="H1", attributes=("appendix",))
+    with analysis.session() as s:
+        direct = hypothesis_display(s, options)
+    built = build_display(analysis, "hypotheses", options)
+    assert (built.title, built.values(), built.notes) == (direct.title, direct.values(), direct.notes)
+    with pytest.raises(QcoderError, match="unknown display 'matrise'"):
+        build_display(analysis, "matrise", Options())
+
+
+def test_verdict_listing_is_what_the_overview_shows(analysis):
+    set_verdict(analysis, "Borgmester Jens", "H1", "støtte", note="klar", cells=(
+        ("Konsekvens", "Gik"),))
+    listing = verdict_listing(analysis)
+    overview = build_display(analysis, "overview", Options())
+    hyps = [c.header for c in overview.columns[1:]]
+    assert hyps == [h.ident for h in catalog.hypotheses(analysis)]
+    shown = {(row[0].value, hyp): cell.value for row in overview.rows
+             for hyp, cell in zip(hyps, row[1:]) if cell.value is not None}
+    assert {(e.case, e.hypothesis) for e in listing} == set(shown)
+    assert [e.hypothesis for e in listing] == sorted((e.hypothesis for e in listing), key=hyps.index)
+    for e in listing:
+        counts = f"({e.supporting}/{e.contradicting})"
+        assert shown[(e.case, e.hypothesis)].endswith(counts)
+        assert (e.verdict or f"[forslag: {e.suggestion}]") in shown[(e.case, e.hypothesis)]
+    jens = next(e for e in listing if (e.case, e.hypothesis) == ("Borgmester Jens", "H1"))
+    assert (jens.verdict, jens.note, jens.cells) == ("støtte", "klar", {"Konsekvens": "Gik"})
+    assert [e.case for e in verdict_listing(analysis, "H3")] == [
+        e.case for e in listing if e.hypothesis == "H3"]
+
+
+def test_evidence_choices_put_the_linked_codings_first(analysis):
+    case_id, hyp_id = _ids(analysis, "Borgmester Hanne", "H1")
+    with analysis.session() as s:
+        economy = s.scalar(sa.select(Coding.uuid).where(Coding.memo == "Rammerne"))
+    hanne = [c for c in CODINGS if c[0] == "Borgmester Hanne"]
+    choices = coding_choices(analysis, Options(), case_id, hyp_id)
+    assert len(choices) == len(hanne)
+    # the codebook links Policy-seeking (and so its sub-code) "supports", Chikane "contradicts"
+    assert [c.direction for c in choices] == ["supports", "supports", "contradicts"]
+    assert {c.code for c in choices} == {"Policy-seeking/Økonomiske barrierer", "Chikane"}
+    run(analysis, FlagCounterEvidence(economy, hyp_id))
+    flagged = coding_choices(analysis, Options(), case_id, hyp_id)
+    assert (flagged[0].uuid, flagged[0].flagged) == (economy, True)
+    assert coding_choices(analysis, Options(coders=("Bo",)), case_id, hyp_id) == []
+
+
+def test_a_codings_stance_names_its_cases_flags_and_evidence(analysis):
+    with analysis.session() as s:
+        jens = s.scalar(sa.select(Coding.uuid).where(Coding.memo.like("Kan ikke%")))
+    case_id, hyp_id = _ids(analysis, "Borgmester Jens", "H1")
+    run(analysis, SetEvidence(case_id, hyp_id, (jens,)))
+    flag_counter_evidence(analysis, jens, "H3", "tvivlsom")
+    stance = coding_stance(analysis, jens)
+    assert [h.title for h in stance.hypotheses] == ["H1: Tab af indflydelse", "H3: Chikane"]
+    assert stance.cases == [(case_id, "Borgmester Jens")]
+    assert stance.flagged == {_ids(analysis, "Borgmester Jens", "H3")[1]}
+    assert stance.evidence == {(case_id, hyp_id): (jens,)}
+    flag_counter_evidence(analysis, jens, "H3", remove=True)
+    assert coding_stance(analysis, jens).flagged == set()
+    assert coding_stance(analysis, "no-such-coding") is None
+
+
+def test_a_cells_codings_in_view_and_as_seen_from_a_case(analysis):
+    with analysis.session() as s:
+        policy = list(s.scalars(sa.text(
+            "select k.uuid from codings k join codes c on c.id = k.code_id "
+            "where c.name = 'Policy-seeking' order by k.id")))
+    rows = cell_segments(analysis, policy, Options())
+    assert [r.uuid for r in rows] == policy
+    assert {r.case for r in rows} == {c[0] for c in CODINGS if c[1] == "Policy-seeking"}
+    assert all(r.quote.startswith(f"\u201d{POLICY}\u201d (") for r in rows)
+    anna = cell_segments(analysis, policy, Options(coders=("Anna",)))
+    assert {r.uuid for r in anna} == set(policy) & _codings_by(analysis, "Anna")
+    assert cell_segments(analysis, ["no-such-coding"], Options()) == []
+
+
+def test_matrix_choices_offer_code_families_and_sections(analysis, tmp_path):
+    choices = matrix_choices(analysis)
+    # every code of the test codebook is top-level except one sub-code without children
+    assert choices.families == tuple(sorted(f"Analyse æøå/{name}" for name in (
+        "Policy-seeking", "Chikane", "Politisk pres", "Øvrige")))
+    assert choices.has_sections   # the focus group's vignettes
+    empty = Project.create(tmp_path / "tom.qcoder", title="Tom")
+    assert matrix_choices(empty) == MatrixChoices((), False)
+    empty.close()

@@ -4,7 +4,6 @@ as text. Rows per case, verdicts and their colours, citations, survey columns, t
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -12,15 +11,17 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
+from qcoder.core.analysis.build import build_display
 from qcoder.core.analysis.displays import Options
 from qcoder.data import data_path
 from qcoder.core.errors import CancelledError, QcoderError
-from qcoder.core.exchange.exporters import export
+from qcoder.core.exchange.exporters import export, export_display
 from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
-from qcoder.core.analysis.hypotheses import set_verdict
+from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.store.models import Coding
 from qcoder.core.store.models_analysis import SurveyDataset
-from qcoder.core.survey.datasets import dataset_by_name, summarize
+from qcoder.core.survey.datasets import dataset_by_name
+from qcoder.core.survey.summaries import summarize
 
 from .test_displays import FORMULA, MAYORS, POLICY, THREATS, analysis  # noqa: F401  (fixture)
 
@@ -224,3 +225,21 @@ def test_demo_project_renders_every_display_in_every_format(tmp_path):
     assert "eget svar" in row[header.index("Citater")]
     h1 = list(wb["Hypotesedisplay H1"].iter_rows(values_only=True))
     assert [r[0] for r in h1[1:4]] == ["Borgmester Hanne", "Borgmester Jens", "Borgmester Søren"]
+
+
+def test_a_display_built_for_the_window_exports_with_the_coders_in_view(judged, tmp_path):
+    options = Options(coders=("Bo",), hypothesis="H1")
+    table = build_display(judged, "hypotheses", options)
+    out = tmp_path / "visning.xlsx"
+    assert export_display(judged, "hypotheses", table, options, out) == [out]
+    wb = load_workbook(out)
+    about = {r[0]: r[1] for r in wb["Om eksporten"].iter_rows(values_only=True) if r[0]}
+    with judged.session() as s:
+        bo = s.scalar(sa.text("select count(*) from codings k join coders c on c.id = k.coder_id "
+                              "where c.name = 'Bo'"))
+    assert about["Kodere"] == f"Bo ({bo} kodninger)"
+    assert about["Displays"] == "hypotheses" and about["Udvalg"] == "hypotese: H1"
+    rows = list(wb[wb.sheetnames[1]].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:1 + len(table.rows)]] == [row[0].value for row in table.rows]
+    with pytest.raises(QcoderError, match="cannot export to '.pdf'"):
+        export_display(judged, "hypotheses", table, options, tmp_path / "visning.pdf")

@@ -17,9 +17,8 @@ from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case,
 from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.store import Project
 from qcoder.core.store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
-from qcoder.core.survey.datasets import (
-    case_answers, dataset_by_name, join_cases, load_survey, remove_survey, summarize,
-)
+from qcoder.core.survey.datasets import dataset_by_name, join_cases, load_survey, remove_survey
+from qcoder.core.survey.summaries import case_answers, summarize
 
 SCALE = ["Meget ofte", "Ofte", "Af og til", "Sjældent", "Aldrig"]
 GROUPS = ["betjener politikere", "træffer myndighedsafgørelser"]

@@ -192,33 +192,3 @@ class CaseCodings:
             half = (max_chars - 7) // 2
             text = text[:half].rstrip() + " [...] " + text[-half:].lstrip()
         return f"\u201d{text}\u201d {self.citation(coding)}"
-
-
-def _attr(attrs: dict, *names: str) -> str:
-    for name in names:
-        value = attrs.get(name)
-        if value not in (None, ""):
-            return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return ""
-
-
-def fallback_citation(case: str, attrs: dict, kind: str, page: str | None) -> str:
-    """A citation after the corpora's default templates, without the project's own templates:
-    mayors "(Fornavn, bilag N, s. P)", employees "(Køn, alder år, opgavetype)", others "(Case,
-    s. P)". Kept for retrieval.py; displays use citation.py through `CaseCodings.citation`."""
-    if kind == "dm_interview":
-        parts = [_attr(attrs, "gender", "køn"),
-                 (_attr(attrs, "age_band", "alder") + " år").strip() if
-                 _attr(attrs, "age_band", "alder") else "",
-                 _attr(attrs, "task_type", "opgavetype")]
-        parts = [p for p in parts if p]
-        if parts:
-            return f"({', '.join(parts)})"
-    parts = [_attr(attrs, "first_name", "fornavn") if kind == "mayor_interview" else ""]
-    parts = [parts[0] or case]
-    appendix = _attr(attrs, "appendix", "bilag")
-    if appendix:
-        parts.append(f"bilag {appendix}")
-    if page:
-        parts.append(f"s. {page}")
-    return f"({', '.join(parts)})"

@@ -1,5 +1,6 @@
-"""The displays researchers write from, as plain tables: hypothesis displays, the overview
-matrix, the motivation profile and the joint display (matrices.py has the code x case ones).
+"""The displays researchers write from, as plain tables: the table types and the options every
+display is built from, the hypothesis display and the overview matrix (theme_displays.py has
+the motivation profile and the joint display, matrices.py the code x case ones).
 
 A `Table` is data only - titles and headers in Danish, cells with a value, a tone (a verdict,
 so views and exports colour it alike) and the UUIDs of the codings behind the cell (so a view
@@ -14,15 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .case_codings import CaseCoding, CaseCodings
-from ..coding.codings import descendant_ids
-from .hypotheses import (
-    VerdictState, code_directions, counter_evidence, hypothesis_by_ident,
-    suggest_verdicts, verdict_states,
-)
-from ..lookup import code_by_path, code_paths, coder_by_name
-from ..errors import NotFoundError
-from ..store.models import Code, CodeHypothesis, Hypothesis
-from ..survey.datasets import ItemSummary, case_answers, dataset_by_name, item_by_ident, summarize
+from ..catalog import HYPOTHESIS_ORDER
+from .counter_evidence import counter_evidence
+from .suggestions import Suggestion, code_directions, suggest_verdicts
+from .verdicts import VerdictState, verdict_states
+from ..lookup import coder_by_name, hypothesis_by_ident
+from ..store.models import Coder, Coding, Hypothesis
+from ..survey.datasets import dataset_by_name
+from ..survey.summaries import case_answers
 
 
 @dataclass(slots=True)
@@ -54,47 +54,14 @@ class Table:
 VERDICT_SYMBOLS = {"støtte": "\u2714", "delvis støtte": "\u25d0", "ingen støtte": "\u25cb",
                    "modstrid": "\u2718", "ingen data": "\u00b7"}
 
-#: k of n cases -> a Danish prevalence word, tested in this order (share = k / n).
-PREVALENCE_RULES = (
-    ("ingen", "k = 0"),
-    ("alle", "k = n"),
-    ("de fleste", "k/n > 1/2"),
-    ("flere", "k/n >= 0,3 og k >= 3"),
-    ("nogle", "k/n >= 0,15 og k >= 2"),
-    ("enkelte", "ellers (mindst én)"),
-)
-
-
-def prevalence(k: int, n: int) -> str:
-    """The Danish word for k of n interviews, by PREVALENCE_RULES."""
-    if k <= 0 or n <= 0:
-        return "ingen"
-    share = k / n
-    if k >= n:
-        return "alle"
-    if share > 0.5:
-        return "de fleste"
-    if share >= 0.3 and k >= 3:
-        return "flere"
-    if share >= 0.15 and k >= 2:
-        return "nogle"
-    return "enkelte"
-
-
-def prevalence_note() -> str:
-    return "Udbredelse af k ud af n interviews: " + "; ".join(
-        f"{word} ({rule})" for word, rule in PREVALENCE_RULES) + "."
-
-
-def percent(share: float | None) -> float | None:
-    return None if share is None else round(share * 100, 1)
-
 
 @dataclass
 class Options:
     """What a display is built from; names as users type them."""
 
     coder: str | None = None
+    #: only these coders' codings (the GUI's visible coders); None: everyone's
+    coders: tuple[str, ...] | None = None
     round: int | None = None
     hypothesis: str | None = None
     survey: str | None = None
@@ -108,9 +75,22 @@ class Options:
     family: str | None = None  # code x case rows: only this code and the codes below it
 
 
-def case_codings(session: Session, options: Options) -> CaseCodings:
+def coding_rounds(project) -> list[int]:
+    """The coding rounds that have codings: what `Options.round` can narrow a display to."""
+    with project.session() as s:
+        return sorted(set(s.scalars(sa.select(Coding.round).distinct())))
+
+
+def case_codings(session: Session, options: Options,
+                 code_ids: set[int] | None = None) -> CaseCodings:
+    """The codings the options leave in view (optionally only those of `code_ids`)."""
     coder_id = coder_by_name(session, options.coder).id if options.coder else None
-    return CaseCodings(session, coder_id=coder_id, round=options.round)
+    coder_ids = None
+    if options.coders is not None:
+        coder_ids = set(session.scalars(sa.select(Coder.id)
+                                        .where(Coder.name.in_(options.coders))))
+    return CaseCodings(session, coder_id=coder_id, coder_ids=coder_ids, round=options.round,
+                       code_ids=code_ids)
 
 
 def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozenset()) -> list[int]:
@@ -125,15 +105,36 @@ def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozen
 
 
 def hypothesis_cases(session: Session, hypothesis_id: int, cc: CaseCodings,
-                     judged: set[int] | None = None) -> list[int]:
+                     judged: set[int]) -> list[int]:
     """The cases a hypothesis is judged over: those of the corpus kinds where its linked codes
     or counter-evidence were coded, and any case with a recorded verdict (`judged`)."""
     linked = set(code_directions(session, hypothesis_id))
     flagged = counter_evidence(session, hypothesis_id)
-    if judged is None:
-        judged = {case for case, _h in verdict_states(session, hypothesis_id)}
     return relevant_cases(cc, {c.code_id for c in cc.codings
                                if c.code_id in linked or c.uuid in flagged}, judged)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A hypothesis in one case it is judged over: the researcher's record (None before there
+    is one) beside the suggestion from the linked codes."""
+
+    state: VerdictState | None
+    suggestion: Suggestion
+
+
+def standings(session: Session, cc: CaseCodings,
+              hypothesis_ids: list[int]) -> dict[int, dict[int, Standing]]:
+    """Per hypothesis id, the cases it is judged over (by name) and how it stands in each:
+    what the hypothesis display, the overview matrix and `qcoder verdicts` show."""
+    states = verdict_states(session)
+    out = {}
+    for hyp_id in hypothesis_ids:
+        judged = {case for case, h in states if h == hyp_id}
+        suggestions = suggest_verdicts(session, hyp_id, cc)
+        out[hyp_id] = {case: Standing(states.get((case, hyp_id)), suggestions[case])
+                       for case in hypothesis_cases(session, hyp_id, cc, judged)}
+    return out
 
 
 def _quotes(cc: CaseCodings, codings: list[CaseCoding], prefix: str = "") -> str:
@@ -153,9 +154,7 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
     case's own survey answers."""
     hyp = hypothesis_by_ident(session, options.hypothesis or "")
     cc = cc or case_codings(session, options)
-    states = {case: s for (case, _h), s in verdict_states(session, hyp.id).items()}
-    suggestions = suggest_verdicts(session, hyp.id, cc)
-    rows_cases = hypothesis_cases(session, hyp.id, cc, set(states))
+    rows = standings(session, cc, [hyp.id])[hyp.id]
     display_columns = list(hyp.display_columns or [])
     answers = {}
     if options.survey_items:
@@ -169,8 +168,8 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
                + [Column(_item_header(i)) for i in options.survey_items])
     table = Table(f"hypothesis-{hyp.ident}", f"Hypotesedisplay {hyp.ident}: {hyp.label}".strip(),
                   columns, caption=hyp.statement)
-    for case_id in rows_cases:
-        state, suggestion = states.get(case_id), suggestions[case_id]
+    for case_id, standing in rows.items():
+        state, suggestion = standing.state, standing.suggestion
         row = [Cell(cc.cases[case_id])]
         attrs = cc.attributes(case_id)
         row += [Cell(_plain(attrs.get(a))) for a in options.attributes]
@@ -220,6 +219,8 @@ def filter_notes(options: Options) -> list[str]:
     notes = []
     if options.coder:
         notes.append(f"Kun kodninger af {options.coder}.")
+    elif options.coders is not None:
+        notes.append(f"Kun kodninger af {', '.join(options.coders) or 'ingen kodere'}.")
     if options.round:
         notes.append(f"Kun kodningsrunde {options.round}.")
     return notes
@@ -230,23 +231,19 @@ def overview_matrix(session: Session, options: Options, cc: CaseCodings | None =
     """Cases x hypotheses: the verdict's symbol with counts (supporting/contradicting); where
     the researcher has no verdict yet, the suggestion in brackets, uncoloured."""
     cc = cc or case_codings(session, options)
-    hyps = list(session.scalars(sa.select(Hypothesis).order_by(Hypothesis.codebook_id.is_(None),
-                                                               Hypothesis.position, Hypothesis.ident)))
-    states = verdict_states(session)
-    per_hyp = {hyp.id: (suggest_verdicts(session, hyp.id, cc), set(hypothesis_cases(
-        session, hyp.id, cc, {case for case, h in states if h == hyp.id}))) for hyp in hyps}
+    hyps = list(session.scalars(sa.select(Hypothesis).order_by(*HYPOTHESIS_ORDER)))
+    per_hyp = standings(session, cc, [h.id for h in hyps])
     table = Table("overview", "Oversigtsmatrix: vurderinger pr. case og hypotese",
                   [Column("Case")] + [Column(h.ident, "verdict") for h in hyps])
     for case_id, name in cc.cases.items():
         row = [Cell(name)]
         for hyp in hyps:
-            suggestions, relevant = per_hyp[hyp.id]
-            if case_id not in relevant:
+            standing = per_hyp[hyp.id].get(case_id)
+            if standing is None:
                 row.append(Cell(None))
                 continue
-            s = suggestions[case_id]
+            s, state = standing.suggestion, standing.state
             counts = f"({len(s.supporting)}/{len(s.contradicting)})"
-            state = states.get((case_id, hyp.id))
             if state is not None and state.verdict:
                 row.append(Cell(f"{VERDICT_SYMBOLS[state.verdict]} {state.verdict} {counts}",
                                 tone=state.verdict, codings=s.supporting + s.contradicting))
@@ -259,133 +256,3 @@ def overview_matrix(session: Session, options: Options, cc: CaseCodings | None =
                    "[forslag: ...] = ingen vurdering endnu; forslaget er beregnet af de koblede koder.",
                    ] + [f"{h.ident}: {h.label}" for h in hyps] + filter_notes(options)
     return table
-
-
-# -- motivation profile -----------------------------------------------------------------------
-def _chosen_codes(session: Session, options: Options) -> list[Code]:
-    if options.codes:
-        return [code_by_path(session, p) for p in options.codes]
-    linked = set(session.scalars(sa.select(CodeHypothesis.code_id)))
-    tops = list(session.scalars(sa.select(Code).where(Code.parent_id.is_(None))
-                                .order_by(Code.codebook_id, Code.position)))
-    return [c for c in tops if descendant_ids(session, c.id) & linked]
-
-
-def motivation_profile(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
-    """Cases x chosen codes (with their sub-codes); each cell "quote -> interpretation", the
-    interpretation being the coding's memo."""
-    cc = cc or case_codings(session, options)
-    codes = _chosen_codes(session, options)
-    families = {c.id: descendant_ids(session, c.id) for c in codes}
-    cells: dict[tuple[int, int], list[CaseCoding]] = {}
-    for coding in cc.codings:
-        for code in codes:
-            if coding.code_id in families[code.id]:
-                cells.setdefault((coding.case_id, code.id), []).append(coding)
-    per_cell = max(options.quotes, 1)
-    table = Table("profile", "Motivationsprofil: citat \u2192 fortolkning",
-                  [Column("Case")] + [Column(c.label_da or c.name, "long") for c in codes])
-    rows_cases = relevant_cases(cc, set().union(*families.values()) if families else set())
-    for case_id in rows_cases:
-        row = [Cell(cc.cases[case_id])]
-        for code in codes:
-            found = cc.distinct(cells.get((case_id, code.id), []))
-            lines = [cc.quote(c) + (f" \u2192 {c.memo}" if c.memo else "") for c in found[:per_cell]]
-            if len(found) > per_cell:
-                lines.append(f"(+{len(found) - per_cell} flere)")
-            row.append(Cell("\n".join(lines) or None, codings=tuple(c.uuid for c in found)))
-        table.rows.append(row)
-    table.notes = ["Fortolkningen er kodningens memo."] + filter_notes(options)
-    return table
-
-
-# -- joint display ----------------------------------------------------------------------------
-def joint_display(session: Session, options: Options, cc: CaseCodings | None = None) -> Table:
-    """A row per theme (code) and linked survey item: k of n interviews with the Danish
-    prevalence word, representative quotes with citations (and the interviewee's own answer
-    when they are a respondent), the item's wording, base N, top-box % overall and by subgroup."""
-    cc = cc or case_codings(session, options)
-    paths = code_paths(session)
-    if options.codes:
-        codes = [code_by_path(session, p) for p in options.codes]
-    else:
-        codes = [c for c in session.scalars(sa.select(Code).order_by(Code.codebook_id, Code.id))
-                 if c.survey_items]
-        codes.sort(key=lambda c: paths[c.id])
-    ds = None
-    if any(c.survey_items for c in codes):
-        try:
-            ds = dataset_by_name(session, options.survey)
-        except NotFoundError:
-            if options.survey:
-                raise
-    summaries: dict[str, ItemSummary | None] = {}
-    groups: list[str] = []
-    if ds is not None:
-        for ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
-            summaries[ident] = _summary(session, ds, ident, options.subgroup)
-        if options.subgroup:
-            groups = list(dict.fromkeys(g for s in summaries.values() if s for g in s.by_subgroup))
-    answers = case_answers(session, ds, list(summaries)) if ds is not None else {}
-    top_header = "Top-box %"
-    columns = [Column("Tema"), Column("Kode"), Column("k", "number"), Column("n", "number"),
-               Column("Interviews"), Column("Udbredelse"), Column("Citater", "long"),
-               Column("Item"), Column("Spørgsmål", "long"), Column("Base N", "number"),
-               Column("Filter"), Column(top_header, "percent"), Column("Top-box svar")]
-    columns += [Column(f"{top_header} ({g})", "percent") for g in groups]
-    table = Table("joint", "Joint display: interviews og survey", columns)
-    for code in codes:
-        family = descendant_ids(session, code.id)
-        mine = [c for c in cc.codings if c.code_id in family]
-        cases = relevant_cases(cc, family)
-        with_code = {c.case_id for c in mine}
-        coded = [case for case in cases if case in with_code]
-        k, n = len(coded), len(cases)
-        picked = _representative(mine, coded, options.quotes)
-        items = list(code.survey_items or []) or [None]
-        for ident in items:
-            lines = []
-            for c in picked:
-                own = answers.get(cc.cases[c.case_id], {}).get(ident) if ident else None
-                lines.append(cc.quote(c) + (f" \u2014 eget svar: {own}" if own else ""))
-            summary = summaries.get(ident) if ident else None
-            row = [Cell(code.label_da or code.name), Cell(paths[code.id]), Cell(k), Cell(n),
-                   Cell(f"{k} af {n}"), Cell(prevalence(k, n)),
-                   Cell("\n".join(lines) or None, codings=tuple(c.uuid for c in picked)),
-                   Cell(ident)]
-            if summary is not None:
-                row += [Cell(summary.wording or None), Cell(summary.n_valid),
-                        Cell(summary.filter or None), Cell(percent(summary.top_box)),
-                        Cell(" / ".join(summary.top_labels) or None)]
-                row += [Cell(percent(summary.by_subgroup.get(g, {}).get("top_box"))) for g in groups]
-            else:
-                row += [Cell(None) for _ in range(5 + len(groups))]
-            table.rows.append(row)
-    table.notes = [prevalence_note(),
-                   "n = interviews i de korpusser, hvor temaet er kodet; k = interviews med "
-                   "mindst én kodning af temaet eller dets underkoder.",
-                   "Top-box % = andel af gyldige svar i de øverste svarkategorier (Ved ikke og "
-                   "tomme svar tæller ikke med)."]
-    if ds is not None:
-        table.notes.append(f"Survey: {ds.name} ({ds.source_name}).")
-    if options.subgroup:
-        table.notes.append(f"Opdelt efter {options.subgroup}.")
-    table.notes += filter_notes(options)
-    return table
-
-
-def _summary(session: Session, ds, ident: str, subgroup: str | None) -> ItemSummary | None:
-    try:
-        item_by_ident(session, ds, ident)
-    except NotFoundError:
-        return None
-    return summarize(session, ds, ident, subgroup)
-
-
-def _representative(codings: list[CaseCoding], cases: list[int], k: int) -> list[CaseCoding]:
-    """Up to k quotes, each from a different case first (breadth before depth)."""
-    first = {}
-    for c in codings:
-        first.setdefault(c.case_id, c)
-    picked = [first[case] for case in cases if case in first][:k]
-    return picked

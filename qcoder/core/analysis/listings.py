@@ -1,14 +1,18 @@
-"""The coded segments and the codebooks as tables, for exports beside the displays."""
+"""Listings beside the displays: the coded segments and the codebooks as tables, the codings
+behind a display cell, and the verdicts per case and hypothesis (`qcoder verdicts`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from .case_codings import CaseCodings
-from .displays import Cell, Column, Options, Table, case_codings, filter_notes
-from ..lookup import code_paths
-from ..store.models import Code, Codebook, CodeHypothesis, Coder, Document, Hypothesis
+from ..catalog import HYPOTHESIS_ORDER
+from .displays import Cell, Column, Options, Table, case_codings, filter_notes, standings
+from ..lookup import code_paths, hypothesis_by_ident
+from ..store.models import Code, Codebook, CodeHypothesis, Coder, Coding, Document, Hypothesis
 
 _ARROW = {"supports": "+", "contradicts": "\u2212"}
 
@@ -41,7 +45,7 @@ def codebook_table(session: Session, options: Options | None = None) -> Table:
     for code_id, ident, direction in session.execute(
             sa.select(CodeHypothesis.code_id, Hypothesis.ident, CodeHypothesis.direction)
             .join(Hypothesis, Hypothesis.id == CodeHypothesis.hypothesis_id)
-            .order_by(Hypothesis.ident)):
+            .order_by(*HYPOTHESIS_ORDER)):
         links.setdefault(code_id, []).append(f"{ident} {_ARROW.get(direction, direction)}")
     table = Table("codebook", "Kodebog", [
         Column("Kode"), Column("Dansk navn"), Column("Definition", "long"),
@@ -70,3 +74,86 @@ def _tree_key(code: Code) -> tuple:
         parts.append(node.position)
         node = node.parent
     return (code.codebook_id, *reversed(parts))
+
+
+# -- the codings behind a cell ---------------------------------------------------------------
+@dataclass(frozen=True)
+class SegmentRow:
+    uuid: str
+    document_id: int
+    start: int
+    end: int
+    case: str
+    document: str
+    code: str
+    coder: str
+    quote: str
+    memo: str
+
+
+def cell_segments(project, uuids: list[str], options: Options,
+                  case_id: int | None = None) -> list[SegmentRow]:
+    """The codings `uuids` as seen from `case_id`, with their quotes (up to 2000 characters)
+    and citations, in the order given; a coding the options leave out of view is left out."""
+    with project.session() as s:
+        code_ids = set(s.scalars(sa.select(Coding.code_id).where(Coding.uuid.in_(uuids))))
+        if not code_ids:
+            return []
+        cc = case_codings(s, options, code_ids)
+        paths = code_paths(s)
+        coders = dict(s.execute(sa.select(Coder.id, Coder.name)).all())
+        docs = dict(s.execute(sa.select(Document.id, Document.name)).all())
+        rows = []
+        for uuid in dict.fromkeys(uuids):
+            c = cc.find(uuid, case_id) if case_id is not None else cc.by_uuid.get(uuid)
+            if c is None:
+                continue
+            rows.append(SegmentRow(c.uuid, c.document_id, c.start, c.end, cc.cases[c.case_id],
+                                   docs[c.document_id], paths[c.code_id],
+                                   coders.get(c.coder_id, ""), cc.quote(c, max_chars=2000),
+                                   c.memo or ""))
+        return rows
+
+
+# -- verdicts --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VerdictEntry:
+    """A hypothesis in one case, as the overview matrix shows it: the recorded verdict, note,
+    evidence and display-cell statements beside the suggestion and its counts."""
+
+    case: str
+    hypothesis: str
+    verdict: str | None
+    suggestion: str
+    supporting: int
+    contradicting: int
+    evidence: tuple[str, ...]
+    note: str
+    cells: dict[str, str]
+
+    def as_json(self) -> dict:
+        return {"case": self.case, "hypothesis": self.hypothesis, "verdict": self.verdict,
+                "suggestion": self.suggestion, "supporting": self.supporting,
+                "contradicting": self.contradicting, "evidence": list(self.evidence),
+                "note": self.note, "cells": dict(self.cells)}
+
+
+def verdict_listing(project, hypothesis: str | None = None) -> list[VerdictEntry]:
+    """Every hypothesis (or the one named) in the one hypothesis order, and per case it is
+    judged over, how it stands - over all codings, like the overview matrix."""
+    with project.session() as s:
+        hyps = ([hypothesis_by_ident(s, hypothesis)] if hypothesis
+                else list(s.scalars(sa.select(Hypothesis).order_by(*HYPOTHESIS_ORDER))))
+        cc = case_codings(s, Options())
+        per_hyp = standings(s, cc, [h.id for h in hyps])
+        out = []
+        for hyp in hyps:
+            for case_id, standing in per_hyp[hyp.id].items():
+                state, suggestion = standing.state, standing.suggestion
+                out.append(VerdictEntry(
+                    cc.cases[case_id], hyp.ident, state.verdict if state else None,
+                    suggestion.verdict, len(suggestion.supporting),
+                    len(suggestion.contradicting), state.evidence if state else (),
+                    state.note if state else "",
+                    {c: st for c, st, _q in state.cells} if state else {}))
+        return out

@@ -9,6 +9,7 @@ UUIDs of the codings behind it so a view can open them.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from ..coding.codings import descendant_ids
 from .displays import Cell, Column, Options, Table, filter_notes, case_codings
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_paths
-from ..store.models import Code, Codebook, Document
+from ..store.models import Code, Codebook, Document, StructureRange
 
 MEASURES = ("count", "presence", "share")
 LEVELS = ("code", "family")
@@ -137,3 +138,28 @@ def _measure(measure: str, found: list, size: int | None):
 def _case_sizes(session: Session, cc: CaseCodings) -> dict[int, int]:
     lengths = dict(session.execute(sa.select(Document.id, sa.func.length(Document.text))).all())
     return {case: sum(lengths.get(d, 0) for d in cc.case_docs.get(case, [])) for case in cc.cases}
+
+
+# -- what the matrix can be narrowed by ---------------------------------------------------------
+def has_sections(session: Session) -> bool:
+    """Whether any document has sections (vignettes), so codes x (case, section) has columns."""
+    return session.scalar(sa.select(sa.func.count()).select_from(StructureRange)
+                          .where(StructureRange.kind == "section")) > 0
+
+
+@dataclass(frozen=True)
+class MatrixChoices:
+    families: tuple[str, ...]   # paths of the codes a family can start at, sorted
+    has_sections: bool
+
+
+def matrix_choices(project) -> MatrixChoices:
+    """The code families (top-level codes and codes with sub-codes) to narrow the rows to, and
+    whether the columns can be split by section."""
+    with project.session() as s:
+        paths = code_paths(s)
+        codes = s.execute(sa.select(Code.id, Code.parent_id)).all()
+        parents = {parent for _code, parent in codes if parent is not None}
+        families = tuple(sorted(paths[code] for code, parent in codes
+                                if parent is None or code in parents))
+        return MatrixChoices(families, has_sections(s))

@@ -1,11 +1,10 @@
-"""Survey data in a project: respondent-level answers, joined to interview cases.
+"""Survey data in a project: loading respondent-level answers and joining them to cases.
 
 A survey is loaded from .xlsx, .csv (also semicolon/decimal-comma CSV from Danish Excel) or
 SPSS .sav, with an optional labels file or sheet (one row per item: item id, wording, scale
 labels in order from the top end, missing codes, filter, top-box size). Respondents are joined
 to cases through a case attribute holding the survey key, so an interviewee selected from the
-survey has their own answers beside their quotes. Summaries (valid N, mean, distribution,
-top-box share, cross-tab by subgroup) are computed with pandas from the stored answers.
+survey has their own answers beside their quotes (summaries.py reads and summarises them).
 """
 
 from __future__ import annotations
@@ -14,24 +13,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import InputFileError, NotFoundError, QcoderError
-from ..lookup import _hint, _named
+from ..lookup import _named
 from ..store.models import Attribute, Case, CaseValue
 from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .files import (
-    DEFAULT_MISSING, ItemLabels, SheetData, format_number, known_scale, parse_column,
-    read_labels, read_labels_file, read_table,
+    DEFAULT_MISSING, ItemLabels, SheetData, format_number, known_scale, missing_set,
+    parse_column, read_labels, read_labels_file, read_table,
 )
 
 #: Top-box size unless the labels say otherwise: the top 2 of a scale of 4 or more points,
 #: else the top 1 (e.g. "Ja" of Ja/Nej).
 DEFAULT_TOP_K = 2
 DEFAULT_MISSING_LABELS = ("Ved ikke", "Ikke relevant")
-MAX_NUMERIC_CATEGORIES = 12
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -99,10 +96,6 @@ def _keys(data: SheetData, key: str, path: Path) -> list[str]:
     return keys
 
 
-def _missing_set(spec: list[str] | None) -> set[str]:
-    return {m.strip().lower() for m in (spec if spec is not None else DEFAULT_MISSING)}
-
-
 @dataclass
 class _ItemPlan:
     ident: str
@@ -138,7 +131,7 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
     if moved:
         labels = [pair for pair in labels if pair not in moved]
         missing = list(missing or DEFAULT_MISSING_LABELS) + [v for p in moved for v in p if v]
-    missing_l = _missing_set(missing)
+    missing_l = missing_set(missing)
     valid = [(t, n) for t, n in zip(texts, numbers)
              if t and t.lower() not in missing_l
              and not (n is not None and format_number(n) in missing_l)]
@@ -324,143 +317,43 @@ def join_cases(session: Session, ds: SurveyDataset) -> JoinReport:
     return report
 
 
-# -- reading answers -------------------------------------------------------------------------
-def item_by_ident(session: Session, ds: SurveyDataset, ident: str) -> SurveyItem:
-    item = session.scalar(sa.select(SurveyItem).where(SurveyItem.dataset_id == ds.id,
-                                                      SurveyItem.ident == ident))
-    if item is None:
-        names = list(session.scalars(sa.select(SurveyItem.ident)
-                                     .where(SurveyItem.dataset_id == ds.id)))
-        raise NotFoundError(f"survey {ds.name!r} has no item {ident!r}.{_hint(ident, names)}")
-    return item
+# -- what is loaded ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ItemInfo:
+    """A loaded item: wording, kind, scale labels (top first), missing codes, filter, top-box."""
 
-
-class Categories:
-    """Reads one item's stored answers as categories (scale labels) or numbers."""
-
-    def __init__(self, item: SurveyItem):
-        self.kind = item.kind
-        pairs = item.labels or []
-        self.labels = [label for _c, label in pairs]
-        self.by_code = {c: label for c, label in pairs if c is not None}
-        self.by_text = {label.lower(): label for label in self.labels}
-        self.missing = _missing_set(item.missing)
-        self.top_k = item.top_k or DEFAULT_TOP_K
-
-    def read(self, text: str, number: float | None):
-        """The answer as a label, a number (numeric items) or a text; None when missing."""
-        if not text or text.lower() in self.missing or (
-                number is not None and format_number(number) in self.missing):
-            return None
-        if self.kind == "numeric":
-            return number
-        if self.kind == "scale":
-            if text.lower() in self.by_text:
-                return self.by_text[text.lower()]
-            if number is not None:
-                code = format_number(number)
-                if code in self.by_code:
-                    return self.by_code[code]
-                if not self.by_code and number.is_integer() and 1 <= number <= len(self.labels):
-                    return self.labels[int(number) - 1]
-        return text
-
-
-def item_series(session: Session, item: SurveyItem) -> pd.Series:
-    """Every respondent's answer to `item` (indexed by key); None where missing or empty."""
-    cats = Categories(item)
-    keys = list(session.scalars(sa.select(SurveyRespondent.key)
-                                .where(SurveyRespondent.dataset_id == item.dataset_id)
-                                .order_by(SurveyRespondent.row)))
-    answers = {k: cats.read(t, n) for k, t, n in session.execute(
-        sa.select(SurveyRespondent.key, SurveyValue.text, SurveyValue.number)
-        .join(SurveyRespondent, SurveyRespondent.id == SurveyValue.respondent_id)
-        .where(SurveyValue.item_id == item.id))}
-    return pd.Series([answers.get(k) for k in keys], index=keys, dtype=object, name=item.ident)
-
-
-# -- summaries -------------------------------------------------------------------------------
-@dataclass
-class ItemSummary:
-    item: str
+    ident: str
+    kind: str
     wording: str
+    labels: tuple[str, ...]
+    missing: tuple[str, ...] | None
     filter: str
-    n_valid: int
-    n_missing: int
-    mean: float | None
-    distribution: dict[str, float]
-    top_box: float | None
-    top_labels: list[str]
-    by_subgroup: dict[str, dict]
+    top_k: int
 
     def as_json(self) -> dict:
-        return {"item": self.item, "wording": self.wording, "n_valid": self.n_valid,
-                "n_missing": self.n_missing, "mean": self.mean,
-                "distribution": self.distribution, "top_box": self.top_box,
-                "by_subgroup": self.by_subgroup}
+        return {"item": self.ident, "kind": self.kind, "wording": self.wording,
+                "labels": list(self.labels),
+                "missing": None if self.missing is None else list(self.missing),
+                "filter": self.filter, "top_k": self.top_k}
 
 
-def _order(values: pd.Series, cats: Categories) -> list:
-    counts = values.value_counts(sort=True)
-    if cats.kind == "scale":
-        extra = [v for v in counts.index if v not in cats.labels]
-        return cats.labels + extra
-    if cats.kind == "numeric":
-        return sorted(counts.index) if len(counts) <= MAX_NUMERIC_CATEGORIES else []
-    return list(counts.index)
+@dataclass(frozen=True)
+class SurveyContents:
+    name: str
+    source: str
+    respondents: int
+    items: tuple[ItemInfo, ...]
 
 
-def _describe(values: pd.Series, cats: Categories, order: list) -> dict:
-    valid = values.dropna()
-    n = int(len(valid))
-    shares = valid.value_counts(normalize=True) if n else pd.Series(dtype=float)
-    dist = {(format_number(v) if isinstance(v, float) else str(v)):
-            round(float(shares.get(v, 0.0)), 4) for v in order}
-    top = None
-    if cats.kind == "scale" and n:
-        top = round(float(valid.isin(cats.labels[:cats.top_k]).mean()), 4)
-    mean = round(float(pd.to_numeric(valid).mean()), 4) if cats.kind == "numeric" and n else None
-    return {"n_valid": n, "mean": mean, "distribution": dist, "top_box": top}
-
-
-def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | None = None,
-              top_k: int | None = None) -> ItemSummary:
-    """Valid N, mean (numeric items only), distribution and top-box share of one item; with a
-    subgroup item, the same per subgroup category (a cross-tab). Shares are fractions of the
-    valid answers; the distribution runs over the scale labels in order, a category item's
-    answers by frequency, or a numeric item's values when it has at most 12 distinct ones."""
-    item = item_by_ident(session, ds, ident)
-    cats = Categories(item)
-    if top_k is not None:
-        cats.top_k = top_k
-    values = item_series(session, item)
-    order = _order(values.dropna(), cats)
-    overall = _describe(values, cats, order)
-    by_subgroup: dict[str, dict] = {}
-    if subgroup:
-        group_item = item_by_ident(session, ds, subgroup)
-        groups = item_series(session, group_item)
-        table = pd.DataFrame({"value": values, "group": groups}).dropna(subset=["group"])
-        for group in _order(groups.dropna(), Categories(group_item)) or sorted(table.group.unique()):
-            part = table.loc[table.group == group, "value"]
-            if len(part):
-                label = format_number(group) if isinstance(group, float) else str(group)
-                by_subgroup[label] = _describe(part, cats, order)
-    return ItemSummary(item.ident, item.wording, item.filter, overall["n_valid"],
-                       len(values) - overall["n_valid"], overall["mean"], overall["distribution"],
-                       overall["top_box"], cats.labels[:cats.top_k] if cats.kind == "scale" else [],
-                       by_subgroup)
-
-
-def case_answers(session: Session, ds: SurveyDataset, idents: list[str]) -> dict[str, dict[str, object]]:
-    """For each case joined to a respondent: that respondent's answers to `idents`."""
-    join = join_cases(session, ds)
-    if not join.matched:
-        return {}
-    out: dict[str, dict[str, object]] = {case: {} for case in join.matched}
-    for ident in idents:
-        series = item_series(session, item_by_ident(session, ds, ident))
-        for case, key in join.matched.items():
-            value = series.get(key)
-            out[case][ident] = format_number(value) if isinstance(value, float) else value
-    return out
+def survey_contents(project, name: str | None = None) -> SurveyContents:
+    """The named survey (or the only one): its source file, respondents and items in file
+    order."""
+    with project.session() as s:
+        ds = dataset_by_name(s, name)
+        respondents = s.scalar(sa.select(sa.func.count()).select_from(SurveyRespondent)
+                               .where(SurveyRespondent.dataset_id == ds.id))
+        items = tuple(ItemInfo(i.ident, i.kind, i.wording,
+                               tuple(label for _c, label in i.labels or []),
+                               None if i.missing is None else tuple(i.missing), i.filter, i.top_k)
+                      for i in ds.items)
+        return SurveyContents(ds.name, ds.source_name, respondents, items)

@@ -72,8 +72,9 @@ def format_number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def is_default_missing(text: str) -> bool:
-    return not text.strip() or text.strip().lower() in DEFAULT_MISSING
+def missing_set(spec: list[str] | None) -> set[str]:
+    """The answers that mean "no answer" for an item, lower-cased: its own, else the defaults."""
+    return {m.strip().lower() for m in (spec if spec is not None else DEFAULT_MISSING)}
 
 
 # -- numbers written as text ---------------------------------------------------------------

@@ -1,11 +1,11 @@
 """What every display view shares: whose codings it reads, its table with a detail pane and
 notes, a clear empty state, and an Export button.
 
-A view builds its `Table` with the core (qcoder.core.analysis.displays / matrices) over the codings
-in scope - the coders visible in the window (blind mode shows only the coder's own), narrowed
-by the display window's coder and round filters - and shows it through DisplayModel. Export
-rebuilds the same table and writes it with the core exporters under a progress dialog that
-can be cancelled; a cancelled export leaves no file behind.
+A view asks the core for its `Table` (qcoder.core.analysis.build) over the codings in scope -
+the coders visible in the window (blind mode shows only the coder's own), narrowed by the
+display window's coder and round filters - and shows it through DisplayModel. Export rebuilds
+the same table and writes it with the core exporters under a progress dialog that can be
+cancelled; a cancelled export leaves no file behind.
 """
 
 from __future__ import annotations
@@ -14,21 +14,17 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressDialog,
     QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ...core.analysis.case_codings import CaseCodings
+from ...core import catalog
 from ...core.analysis.displays import Options, Table
 from ...core.errors import CancelledError, QcoderError
-from ...core.exchange.exporters import exporter_for, provenance
-from ...core.exchange.exporters.base import Report
-from ...core.store.models import Coder, Coding
+from ...core.exchange.exporters import export_display
 from .display_model import CODINGS_ROLE, DisplayModel, DisplayTable
 from ..shell.i18n import tr
 
@@ -37,28 +33,20 @@ EXPORT_FILTERS = ("Excel (*.xlsx)", "Word (*.docx)", "CSV (*.csv)", "HTML (*.htm
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose codings a display reads: coder ids and names (None: everyone's) and a round."""
+    """Whose codings a display reads: the project's coders by name (None: everyone's) and a
+    round."""
 
-    coder_ids: frozenset[int] | None = None
     coder_names: tuple[str, ...] | None = None
     round: int | None = None
 
-    def case_codings(self, session: Session) -> CaseCodings:
-        return CaseCodings(session, coder_ids=self.coder_ids, round=self.round)
-
     def options(self, **values) -> Options:
-        """Display options with the coder named when the scope is one coder (so the display's
-        notes and the export's provenance say so)."""
+        """Display options for the scope, the coder named when it is one coder (so the
+        display's notes and the export's provenance say so)."""
         one = self.coder_names[0] if self.coder_names and len(self.coder_names) == 1 else None
-        return Options(coder=one, round=self.round, **values)
-
-    def notes(self) -> list[str]:
-        if self.coder_names is not None and len(self.coder_names) != 1:
-            return [f"Kun kodninger af {', '.join(self.coder_names) or 'ingen kodere'}."]
-        return []
+        return Options(coder=one, coders=self.coder_names, round=self.round, **values)
 
 
-def scope_for(session: Session, visible: set[str] | None, chosen: str | None,
+def scope_for(project, visible: set[str] | None, chosen: str | None,
               round: int | None) -> Scope:
     """The scope for the window's visible coders and the display filter's chosen coder; a
     coder hidden by blind mode or visibility is never chosen."""
@@ -67,8 +55,7 @@ def scope_for(session: Session, visible: set[str] | None, chosen: str | None,
         names = {chosen}
     if names is None:
         return Scope(round=round)
-    ids = dict(session.execute(sa.select(Coder.name, Coder.id).where(Coder.name.in_(names))).all())
-    return Scope(frozenset(ids.values()), tuple(sorted(ids)), round)
+    return Scope(tuple(sorted(c.name for c in catalog.coders(project) if c.name in names)), round)
 
 
 class DisplayView(QWidget):
@@ -133,11 +120,11 @@ class DisplayView(QWidget):
     def options(self, scope: Scope) -> Options:
         return scope.options()
 
-    def build(self, session: Session, options: Options, cc: CaseCodings) -> Table | None:
+    def build(self, options: Options) -> Table | None:
         """The display's table, or None with `self.empty_text` saying why there is none."""
         raise NotImplementedError
 
-    def prepare(self, session: Session) -> None:
+    def prepare(self) -> None:
         """Fill the view's own choices (hypotheses, surveys, codes) before building."""
 
     def show_table(self, table: Table) -> None:
@@ -158,13 +145,8 @@ class DisplayView(QWidget):
             return
         self.empty_text = ""
         try:
-            with project.session() as s:
-                self.prepare(s)
-                scope = self.host.scope(s)
-                options = self.options(scope)
-                table = self.build(s, options, scope.case_codings(s))
-                if table is not None:
-                    table.notes += scope.notes()
+            self.prepare()
+            table = self.build(self.options(self.host.scope()))
         except QcoderError as exc:
             self._empty(str(exc))
             return
@@ -267,7 +249,6 @@ class DisplayView(QWidget):
         """Build the display afresh and write it to `path` (format by suffix) under a
         progress dialog; the written files, or [] when cancelled or refused."""
         path = Path(path)
-        project = self.project
         progress = QProgressDialog(tr("Exporting {name}…").format(name=path.name), tr("Cancel"),
                                    0, 100, self)
         progress.setWindowTitle(tr("Export display"))
@@ -282,18 +263,12 @@ class DisplayView(QWidget):
                 raise CancelledError("export cancelled")
 
         try:
-            exporter = exporter_for(path)
-            with project.session() as s:
-                scope = self.host.scope(s)
-                options = self.options(scope)
-                table = self.build(s, options, scope.case_codings(s))
-                if table is None:
-                    raise QcoderError(self.empty_text or tr("Nothing to export."))
-                table.notes += scope.notes()
-                facts = self._provenance(s, options, scope)
+            options = self.options(self.host.scope())
+            table = self.build(options)
+            if table is None:
+                raise QcoderError(self.empty_text or tr("Nothing to export."))
             report(0, 1)
-            written = exporter.write(Report(f"{project.title}: {table.title}", facts, [table]),
-                                     path, report)
+            written = export_display(self.project, self.key, table, options, path, report)
         except CancelledError:
             return []
         except (QcoderError, OSError) as exc:
@@ -302,17 +277,6 @@ class DisplayView(QWidget):
         finally:
             progress.close()
         return written
-
-    def _provenance(self, session: Session, options: Options, scope: Scope) -> list:
-        facts = provenance(self.project, session, self.key, options)
-        if scope.coder_ids is None:
-            return facts
-        counts = session.execute(sa.select(Coder.name, sa.func.count(Coding.id))
-                                 .join(Coding, Coding.coder_id == Coder.id, isouter=True)
-                                 .where(Coder.id.in_(scope.coder_ids))
-                                 .group_by(Coder.name).order_by(Coder.name)).all()
-        shown = ", ".join(f"{n} ({c} kodninger)" for n, c in counts) or "ingen"
-        return [(k, shown if k == "Kodere" else v) for k, v in facts]
 
 
 def muted(label: QLabel) -> QLabel:

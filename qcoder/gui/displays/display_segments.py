@@ -4,61 +4,19 @@ hypothesis actions (evidence, counter-evidence) of hypothesis_actions.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMenu, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
 )
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.lookup import code_paths
-from ...core.store.models import Coder, Coding, Document
+from ...core.analysis.listings import cell_segments
 from .display_model import fit_rows_on_resize
 from ..shell.i18n import tr
 
 HEADERS = (QT_TRANSLATE_NOOP("", "Case"), QT_TRANSLATE_NOOP("", "Document"),
            QT_TRANSLATE_NOOP("", "Code"), QT_TRANSLATE_NOOP("", "Coder"),
            QT_TRANSLATE_NOOP("", "Quote"))
-
-
-@dataclass(frozen=True)
-class SegmentRow:
-    uuid: str
-    document_id: int
-    start: int
-    end: int
-    case: str
-    document: str
-    code: str
-    coder: str
-    quote: str
-    memo: str
-
-
-def cell_segments(project, uuids: list[str], scope, case_id: int | None = None) -> list[SegmentRow]:
-    """The codings `uuids` as seen from `case_id`, in scope (a coding hidden from the user is
-    left out), in the order given."""
-    with project.session() as s:
-        code_ids = set(s.scalars(sa.select(Coding.code_id).where(Coding.uuid.in_(uuids))))
-        if not code_ids:
-            return []
-        cc = CaseCodings(s, code_ids=code_ids, coder_ids=scope.coder_ids, round=scope.round)
-        paths = code_paths(s)
-        coders = dict(s.execute(sa.select(Coder.id, Coder.name)).all())
-        docs = dict(s.execute(sa.select(Document.id, Document.name)).all())
-        rows = []
-        for uuid in dict.fromkeys(uuids):
-            c = cc.find(uuid, case_id) if case_id is not None else cc.by_uuid.get(uuid)
-            if c is None:
-                continue
-            rows.append(SegmentRow(c.uuid, c.document_id, c.start, c.end, cc.cases[c.case_id],
-                                   docs[c.document_id], paths[c.code_id],
-                                   coders.get(c.coder_id, ""), cc.quote(c, max_chars=2000),
-                                   c.memo or ""))
-        return rows
 
 
 class SegmentsDialog(QDialog):
@@ -69,7 +27,7 @@ class SegmentsDialog(QDialog):
         self.window = window
         self.setWindowTitle(tr("Codings: {cell}").format(cell=title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.rows = cell_segments(window.project, uuids, host.scope_now(), case_id)
+        self.rows = cell_segments(window.project, uuids, host.scope().options(), case_id)
         heading = QLabel(tr("{n} codings. Double-click one to see it in its document.").format(
             n=len(self.rows)))
         heading.setWordWrap(True)

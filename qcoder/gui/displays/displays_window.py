@@ -8,11 +8,11 @@ Views rebuild when the project changes (any undoable change, undo/redo, coder vi
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.store.models import Coder, Coding
+from ...core import catalog
+from ...core.analysis.displays import coding_rounds
 from .display_base import DisplayView, Scope, refill_combo, scope_for
 from .hypothesis_view import HypothesisView
 from ..shell.i18n import tr
@@ -78,21 +78,16 @@ class DisplaysWindow(QWidget):
         visible = wb.visible_coders()
         names, rounds = [], []
         if self.project is not None:
-            with self.project.session() as s:
-                names = [n for n in s.scalars(sa.select(Coder.name).order_by(Coder.name))
-                         if visible is None or n in visible]
-                rounds = sorted(set(s.scalars(sa.select(Coding.round).distinct())))
+            names = [c.name for c in catalog.coders(self.project)
+                     if visible is None or c.name in visible]
+            rounds = coding_rounds(self.project)
         refill_combo(self.coder, [(tr("All shown coders"), None)] + [(n, n) for n in names])
         refill_combo(self.round, [(tr("All rounds"), None)] + [(str(r), r) for r in rounds])
         self.blind.setVisible(wb.blind)
 
-    def scope(self, session) -> Scope:
-        return scope_for(session, self.window.workbench.visible_coders(),
+    def scope(self) -> Scope:
+        return scope_for(self.project, self.window.workbench.visible_coders(),
                          self.coder.currentData(), self.round.currentData())
-
-    def scope_now(self) -> Scope:
-        with self.project.session() as s:
-            return self.scope(s)
 
     # -- refreshing ------------------------------------------------------------------------
     def invalidate(self) -> None:

@@ -5,18 +5,12 @@ through the window's workbench."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QMenu
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.hypotheses import (
-    FlagCounterEvidence, SetEvidence, UnflagCounterEvidence, verdict_states,
-)
-from ...core.store.models import Coding, Hypothesis
-from ...core.store.models_analysis import CounterEvidence
+from ...core.analysis.counter_evidence import FlagCounterEvidence, UnflagCounterEvidence
+from ...core.analysis.evidence import coding_stance
+from ...core.analysis.verdicts import SetEvidence
 from ..shell.i18n import tr
 
 #: the hypothesis operations' undo labels, so that lupdate offers them for translation
@@ -30,34 +24,6 @@ LABELS = (
 )
 
 
-@dataclass(frozen=True)
-class CodingStance:
-    """Where a coding stands towards the project's hypotheses."""
-
-    hypotheses: list[tuple[int, str, str]]            # id, ident, label
-    flagged: set[int]                                 # hypotheses it is counter-evidence for
-    cases: list[tuple[int, str]]                      # the cases it belongs to
-    evidence: dict[tuple[int, int], tuple[str, ...]]  # (case, hypothesis) -> chosen evidence
-
-
-def coding_stance(project, uuid: str) -> CodingStance | None:
-    with project.session() as s:
-        code_id = s.scalar(sa.select(Coding.code_id).where(Coding.uuid == uuid))
-        if code_id is None:
-            return None
-        hyps = [tuple(r) for r in s.execute(
-            sa.select(Hypothesis.id, Hypothesis.ident, Hypothesis.label)
-            .order_by(Hypothesis.codebook_id.is_(None), Hypothesis.position, Hypothesis.ident))]
-        flagged = set(s.scalars(sa.select(CounterEvidence.hypothesis_id)
-                                .where(CounterEvidence.coding_uuid == uuid)))
-        cc = CaseCodings(s, code_ids={code_id})
-        cases = [(c.case_id, cc.cases[c.case_id]) for c in cc.codings if c.uuid == uuid]
-        ids = {case for case, _n in cases}
-        evidence = {key: state.evidence for key, state in verdict_states(s).items()
-                    if key[0] in ids}
-    return CodingStance(hyps, flagged, cases, evidence)
-
-
 def add_hypothesis_actions(window, menu: QMenu, uuid: str) -> QMenu:
     """A "Hypotheses" submenu for the coding: per hypothesis, counter-evidence on/off and
     evidence for the verdict on each of the coding's cases."""
@@ -67,19 +33,19 @@ def add_hypothesis_actions(window, menu: QMenu, uuid: str) -> QMenu:
         sub.addAction(tr("No hypotheses yet - load a codebook with hypotheses")).setEnabled(False)
         return sub
     run = window.workbench.run
-    for hyp_id, ident, label in stance.hypotheses:
-        per = sub.addMenu(f"{ident}: {label}" if label else ident)
+    for hyp in stance.hypotheses:
+        per = sub.addMenu(hyp.title)
         flag = per.addAction(tr("Counter-evidence (modfortælling)"))
         flag.setCheckable(True)
-        flag.setChecked(hyp_id in stance.flagged)
-        flag.triggered.connect(lambda on, h=hyp_id: run(
+        flag.setChecked(hyp.id in stance.flagged)
+        flag.triggered.connect(lambda on, h=hyp.id: run(
             FlagCounterEvidence(uuid, h) if on else UnflagCounterEvidence(uuid, h), reload=False))
         for case_id, case in stance.cases:
-            chosen = stance.evidence.get((case_id, hyp_id), ())
+            chosen = stance.evidence.get((case_id, hyp.id), ())
             action = per.addAction(tr("Evidence for the verdict on {case}").format(case=case))
             action.setCheckable(True)
             action.setChecked(uuid in chosen)
-            action.triggered.connect(lambda on, c=case_id, h=hyp_id, old=chosen: run(SetEvidence(
+            action.triggered.connect(lambda on, c=case_id, h=hyp.id, old=chosen: run(SetEvidence(
                 c, h, tuple(old) + (uuid,) if on else tuple(u for u in old if u != uuid)),
                 reload=False))
     return sub

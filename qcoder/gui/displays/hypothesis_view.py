@@ -11,23 +11,21 @@ count or the key quotes opens the codings behind them.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QStyledItemDelegate
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.displays import VERDICT_SYMBOLS, Options, Table, hypothesis_display
-from ...core.analysis.hypotheses import (
-    FlagCounterEvidence, SetCell, SetEvidence, SetVerdict, UnflagCounterEvidence,
-    hypothesis_by_ident, read_state,
-)
+from ...core import catalog
+from ...core.analysis.build import build_display
+from ...core.analysis.counter_evidence import FlagCounterEvidence, UnflagCounterEvidence
+from ...core.analysis.displays import VERDICT_SYMBOLS, Options, Table
+from ...core.analysis.evidence import coding_choices
+from ...core.analysis.verdicts import VERDICTS, SetCell, SetEvidence, SetVerdict, verdict_state
 from ...core.operations import Batch
-from ...core.store.models import Attribute, Coder, Hypothesis
-from ...core.store.models_analysis import VERDICTS, SurveyDataset, SurveyItem
+from ...core.survey.datasets import survey_contents
 from .display_base import DisplayView, Scope, refill_combo
 from .display_model import tone_colour
 from ..shell.i18n import tr
-from .verdict_editor import CellEditor, ColumnsDialog, EvidenceDialog, coding_choices
+from .verdict_editor import CellEditor, ColumnsDialog, EvidenceDialog
 
 
 class VerdictDelegate(QStyledItemDelegate):
@@ -88,11 +86,9 @@ class HypothesisView(DisplayView):
         self.table.setEditTriggers(self.table.EditTrigger.EditKeyPressed)   # F2 on a verdict
 
     # -- building ------------------------------------------------------------------------
-    def prepare(self, session) -> None:
-        hyps = session.execute(sa.select(Hypothesis.ident, Hypothesis.label).order_by(
-            Hypothesis.codebook_id.is_(None), Hypothesis.codebook_id, Hypothesis.position,
-            Hypothesis.ident)).all()
-        refill_combo(self.hypothesis, [(f"{i}: {label}" if label else i, i) for i, label in hyps])
+    def prepare(self) -> None:
+        refill_combo(self.hypothesis,
+                     [(h.title, h.ident) for h in catalog.hypotheses(self.project)])
 
     def select(self, ident: str) -> None:
         self.hypothesis.setCurrentIndex(max(self.hypothesis.findData(ident), 0))
@@ -101,21 +97,20 @@ class HypothesisView(DisplayView):
         return scope.options(hypothesis=self.hypothesis.currentData(), attributes=self.attributes,
                              survey=self.survey, survey_items=self.items if self.survey else ())
 
-    def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
+    def build(self, options: Options) -> Table | None:
         if not options.hypothesis:
             self.empty_text = tr("No hypotheses yet - load a codebook with hypotheses.")
             return None
-        if not cc.cases:
+        ids = {case.name: case.id for case in catalog.cases(self.project)}
+        if not ids:
             self.empty_text = tr("No cases yet. Cases come with imported case attributes.")
             return None
-        hyp = hypothesis_by_ident(session, options.hypothesis)
-        table = hypothesis_display(session, options, cc)
-        ids = {name: case_id for case_id, name in cc.cases.items()}
+        table = build_display(self.project, "hypotheses", options)
+        hyp = next(h for h in catalog.hypotheses(self.project) if h.ident == options.hypothesis)
         self.hypothesis_id = hyp.id
         self.case_ids = [ids[row[0].value] for row in table.rows]
         offset = 1 + len(options.attributes)
-        self.display_columns = {offset + i: name
-                                for i, name in enumerate(hyp.display_columns or [])}
+        self.display_columns = {offset + i: name for i, name in enumerate(hyp.display_columns)}
         self.verdict_col = next(j for j, c in enumerate(table.columns) if c.kind == "verdict")
         self.empty_text = tr("No case has codings for this hypothesis's codes yet.")
         return table
@@ -161,13 +156,10 @@ class HypothesisView(DisplayView):
         return 0 <= row < len(self.case_ids) and self.set_verdict(row, self.suggestion(row))
 
     def _choices(self, row: int):
-        with self.project.session() as s:
-            scope = self.host.scope(s)
-            coders = dict(s.execute(sa.select(Coder.id, Coder.name)).all())
-            choices = coding_choices(s, scope.case_codings(s), self.case_ids[row],
-                                     self.hypothesis_id, coders)
-            state = read_state(s, self.case_ids[row], self.hypothesis_id)
-        return choices, state
+        case_id = self.case_ids[row]
+        choices = coding_choices(self.project, self.host.scope().options(), case_id,
+                                 self.hypothesis_id)
+        return choices, verdict_state(self.project, case_id, self.hypothesis_id)
 
     def cell_editor(self, row: int, col: int) -> CellEditor:
         choices, state = self._choices(row)
@@ -202,8 +194,7 @@ class HypothesisView(DisplayView):
     def save_evidence(self, row: int, dialog: EvidenceDialog) -> bool:
         """One undoable step: the verdict's evidence and the counter-evidence flags changed."""
         evidence, flagged = dialog.value()
-        with self.project.session() as s:
-            state = read_state(s, self.case_ids[row], self.hypothesis_id)
+        state = verdict_state(self.project, self.case_ids[row], self.hypothesis_id)
         ops = []
         if evidence != (state.evidence if state else ()):
             ops.append(SetEvidence(self.case_ids[row], self.hypothesis_id, evidence))
@@ -240,12 +231,10 @@ class HypothesisView(DisplayView):
 
     # -- extra columns -------------------------------------------------------------------
     def columns_dialog(self) -> ColumnsDialog:
-        with self.project.session() as s:
-            attributes = list(s.scalars(sa.select(Attribute.name).order_by(Attribute.name)))
-            surveys = {ds.name: [(i.ident, i.wording) for i in s.scalars(
-                sa.select(SurveyItem).where(SurveyItem.dataset_id == ds.id)
-                .order_by(SurveyItem.position))]
-                for ds in s.scalars(sa.select(SurveyDataset).order_by(SurveyDataset.name))}
+        attributes = [a.name for a in catalog.attributes(self.project)]
+        surveys = {ds.name: [(i.ident, i.wording)
+                             for i in survey_contents(self.project, ds.name).items]
+                   for ds in catalog.surveys(self.project)}
         return ColumnsDialog(attributes, surveys, self.attributes, self.survey, self.items, self)
 
     def choose_columns(self) -> None:

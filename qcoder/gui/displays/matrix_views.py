@@ -5,15 +5,13 @@ overview cell opens that hypothesis's display at the case."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.displays import Options, Table, overview_matrix
-from ...core.lookup import code_paths
-from ...core.analysis.matrices import LEVELS, MEASURES, code_case_matrix
-from ...core.store.models import Code, Hypothesis, StructureRange
+from ...core import catalog
+from ...core.analysis.build import build_display
+from ...core.analysis.displays import Options, Table
+from ...core.analysis.matrices import LEVELS, MEASURES, matrix_choices
 from .display_base import DisplayView, Scope, muted, refill_combo
 from ..shell.i18n import tr
 
@@ -31,14 +29,14 @@ class OverviewView(DisplayView):
             "Double-click a cell to open that hypothesis's display at the case."))))
         self.case_names: list[str] = []
 
-    def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
-        if session.scalar(sa.select(sa.func.count()).select_from(Hypothesis)) == 0:
+    def build(self, options: Options) -> Table | None:
+        if not catalog.hypotheses(self.project):
             self.empty_text = tr("No hypotheses yet - load a codebook with hypotheses.")
             return None
-        if not cc.cases:
+        if not catalog.cases(self.project):
             self.empty_text = tr("No cases yet. Cases come with imported case attributes.")
             return None
-        table = overview_matrix(session, options, cc)
+        table = build_display(self.project, "overview", options)
         self.case_names = [row[0].value for row in table.rows]
         return table
 
@@ -76,17 +74,12 @@ class CodeCaseView(DisplayView):
         self.by_section.toggled.connect(lambda _on: self.refresh())
         self.column_cases: list[int | None] = []
 
-    def prepare(self, session) -> None:
-        paths = code_paths(session)
-        parents = set(session.scalars(sa.select(Code.parent_id).where(Code.parent_id.is_not(None))))
-        codes = session.execute(sa.select(Code.id, Code.parent_id)).all()
-        families = sorted(paths[cid] for cid, parent in codes if parent is None or cid in parents)
+    def prepare(self) -> None:
+        choices = matrix_choices(self.project)
         refill_combo(self.family, [(tr("All codes"), None)]
-                     + [(path.split("/", 1)[-1], path) for path in families])
-        has_sections = session.scalar(sa.select(sa.func.count()).select_from(StructureRange)
-                                      .where(StructureRange.kind == "section")) > 0
-        self.by_section.setEnabled(has_sections)
-        if not has_sections and self.by_section.isChecked():
+                     + [(path.split("/", 1)[-1], path) for path in choices.families])
+        self.by_section.setEnabled(choices.has_sections)
+        if not choices.has_sections and self.by_section.isChecked():
             self.by_section.blockSignals(True)
             self.by_section.setChecked(False)
             self.by_section.blockSignals(False)
@@ -95,19 +88,19 @@ class CodeCaseView(DisplayView):
         return scope.options(measure=self.measure.currentData(), level=self.level.currentData(),
                              family=self.family.currentData())
 
-    def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
-        if session.scalar(sa.select(sa.func.count()).select_from(Code)) == 0:
+    def build(self, options: Options) -> Table | None:
+        if not catalog.codes(self.project):
             self.empty_text = tr("No codes yet - load or create a codebook.")
             return None
-        if not cc.cases:
+        by_name = {case.name: case.id for case in catalog.cases(self.project)}
+        if not by_name:
             self.empty_text = tr("No cases yet. Cases come with imported case attributes.")
             return None
         by_section = self.by_section.isChecked()
-        table = code_case_matrix(session, options, by_section=by_section, cc=cc)
+        table = build_display(self.project, "matrix", options, by_section=by_section)
         if by_section and len(table.columns) == 3:
             self.empty_text = tr("No codings inside sections (vignettes) yet.")
             return None
-        by_name = {name: case_id for case_id, name in cc.cases.items()}
         self.column_cases = [None] + [
             next((by_name[n] for n in by_name if column.header.startswith(n + " \u00b7 ")), None)
             if by_section else by_name.get(column.header)

@@ -5,18 +5,16 @@ the interviewee's own answer, the item's wording, base N, top-box % overall and 
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QSpinBox, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout,
 )
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.displays import Options, Table, joint_display, motivation_profile
-from ...core.lookup import code_paths
-from ...core.store.models import Code
-from ...core.store.models_analysis import SurveyDataset, SurveyItem
+from ...core import catalog
+from ...core.analysis.build import build_display
+from ...core.analysis.displays import Options, Table
+from ...core.survey.datasets import survey_contents
 from .display_base import DisplayView, Scope, refill_combo
 from ..shell.i18n import tr
 
@@ -69,9 +67,9 @@ class _CodesChoice:
     codes: tuple[str, ...] = ()
 
     def code_dialog(self, title: str) -> CodeChoiceDialog:
-        with self.project.session() as s:
-            paths = code_paths(s)
-            parents = dict(s.execute(sa.select(Code.id, Code.parent_id)).all())
+        codes = catalog.codes(self.project)
+        paths = {c.id: c.path for c in codes}
+        parents = {c.id: c.parent_id for c in codes}
         return CodeChoiceDialog(title, paths, parents, self.codes, self)
 
     def choose_codes(self) -> None:
@@ -113,16 +111,16 @@ class ProfileView(_CodesChoice, DisplayView):
     def options(self, scope: Scope) -> Options:
         return scope.options(codes=self.codes, quotes=self.quotes.value())
 
-    def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
-        if not cc.cases:
+    def build(self, options: Options) -> Table | None:
+        ids = {case.name: case.id for case in catalog.cases(self.project)}
+        if not ids:
             self.empty_text = tr("No cases yet. Cases come with imported case attributes.")
             return None
-        table = motivation_profile(session, options, cc)
+        table = build_display(self.project, "profile", options)
         if len(table.columns) == 1:
             self.empty_text = tr("No codes linked to hypotheses - choose the profile's codes "
                                  "with Codes….")
             return None
-        ids = {name: case_id for case_id, name in cc.cases.items()}
         self.case_ids = [ids[row[0].value] for row in table.rows]
         return table
 
@@ -155,26 +153,23 @@ class JointView(_CodesChoice, DisplayView):
         self.survey.currentIndexChanged.connect(lambda _i: self.refresh())
         self.subgroup.currentIndexChanged.connect(lambda _i: self.refresh())
 
-    def prepare(self, session) -> None:
-        surveys = list(session.scalars(sa.select(SurveyDataset.name).order_by(SurveyDataset.name)))
+    def prepare(self) -> None:
+        surveys = [ds.name for ds in catalog.surveys(self.project)]
         refill_combo(self.survey, [(name, name) for name in surveys]
                      or [(tr("(no survey loaded)"), None)])
         self.survey.setEnabled(bool(surveys))
         items = []
         if self.survey.currentData():
-            query = (sa.select(SurveyItem).join(SurveyDataset)
-                     .where(SurveyDataset.name == self.survey.currentData())
-                     .order_by(SurveyItem.position))
             items = [(f"{i.ident} \u2014 {i.wording}" if i.wording else i.ident, i.ident)
-                     for i in session.scalars(query)]
+                     for i in survey_contents(self.project, self.survey.currentData()).items]
         refill_combo(self.subgroup, [(tr("(no subgroup)"), None)] + items)
 
     def options(self, scope: Scope) -> Options:
         return scope.options(codes=self.codes, quotes=self.quotes.value(),
                              survey=self.survey.currentData(), subgroup=self.subgroup.currentData())
 
-    def build(self, session, options: Options, cc: CaseCodings) -> Table | None:
-        table = joint_display(session, options, cc)
+    def build(self, options: Options) -> Table | None:
+        table = build_display(self.project, "joint", options)
         if not table.rows:
             self.empty_text = tr("No themes linked to survey items yet - link codes to survey "
                                  "items in the codebook, or choose themes with Themes….")

@@ -5,55 +5,26 @@ the core operations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ...core.analysis.case_codings import CaseCodings
-from ...core.analysis.hypotheses import code_directions, counter_evidence
-from ...core.lookup import code_paths
+from ...core.analysis.evidence import CodingChoice
 from .display_model import fit_rows_on_resize
 from ..shell.i18n import tr
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
-@dataclass(frozen=True)
-class CodingChoice:
-    uuid: str
-    code: str
-    coder: str
-    quote: str
-    direction: str      # supports | contradicts | ""
-    flagged: bool
-
-    @property
-    def stance(self) -> str:
-        if self.flagged:
-            return tr("counter-evidence")
-        return {"supports": tr("supports"), "contradicts": tr("contradicts")}.get(
-            self.direction, "")
-
-
-def coding_choices(session: Session, cc: CaseCodings, case_id: int, hypothesis_id: int,
-                   coders: dict[int, str]) -> list[CodingChoice]:
-    """The case's codings in view, those linked to the hypothesis first."""
-    directions = code_directions(session, hypothesis_id)
-    flagged = counter_evidence(session, hypothesis_id)
-    paths = code_paths(session)
-    mine = [c for c in cc.codings if c.case_id == case_id]
-    rank = {"supports": 1, "contradicts": 2}
-    mine.sort(key=lambda c: (0 if c.uuid in flagged else rank.get(directions.get(c.code_id), 3),
-                             c.document_id, c.start))
-    return [CodingChoice(c.uuid, paths[c.code_id].split("/", 1)[-1], coders.get(c.coder_id, ""),
-                         cc.quote(c), directions.get(c.code_id, ""), c.uuid in flagged)
-            for c in mine]
+def stance(choice: CodingChoice) -> str:
+    """How the coding bears on the hypothesis, as the dialogs say it."""
+    if choice.flagged:
+        return tr("counter-evidence")
+    return {"supports": tr("supports"), "contradicts": tr("contradicts")}.get(
+        choice.direction, "")
 
 
 def _filter_box(placeholder: str, apply) -> QLineEdit:
@@ -81,7 +52,7 @@ class CellEditor(QDialog):
         self.quotes.setSpacing(3)
         self.quotes.setAlternatingRowColors(True)
         for choice in choices:
-            tags = " \u00b7 ".join(filter(None, (choice.code, choice.stance, choice.coder)))
+            tags = " \u00b7 ".join(filter(None, (choice.code, stance(choice), choice.coder)))
             item = QListWidgetItem(f"[{tags}]\n{choice.quote}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(_CHECKED if choice.uuid in chosen else _UNCHECKED)
@@ -144,7 +115,7 @@ class EvidenceDialog(QDialog):
                 box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 box.setCheckState(_CHECKED if checked else _UNCHECKED)
                 self.table.setItem(r, c, box)
-            for c, text in enumerate((choice.stance, choice.code, choice.coder, choice.quote),
+            for c, text in enumerate((stance(choice), choice.code, choice.coder, choice.quote),
                                      start=2):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

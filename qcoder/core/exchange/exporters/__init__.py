@@ -2,7 +2,8 @@
 interface (`write(report, path, progress) -> written paths`), chosen by the file suffix.
 
 `export()` builds the asked-for displays once (see WHAT), adds provenance - project, date,
-coders, rounds, codebook versions, surveys, filters, agreement if computed - and writes them.
+coders, rounds, codebook versions, surveys, filters, agreement if computed - and writes them;
+`export_display()` writes one display the analysis window has built, with the same provenance.
 Progress goes to a `report(done, total, what)` callback, which may raise CancelledError; a
 cancelled or failed export leaves no file behind.
 """
@@ -15,14 +16,13 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from .... import __version__
-from ...analysis.displays import (
-    Options, case_codings, hypothesis_display, joint_display, motivation_profile, overview_matrix,
-)
+from ...analysis.build import build_table
+from ...analysis.displays import Options, Table, case_codings, coding_rounds
+from ...catalog import HYPOTHESIS_ORDER
 from ...errors import QcoderError
 from ...lookup import hypothesis_by_ident
-from ...analysis.listings import codebook_table, segments_table
-from ...analysis.matrices import code_case_matrix
-from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta, StructureRange
+from ...analysis.matrices import has_sections
+from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta
 from ...store.models_analysis import SurveyDataset
 from .base import Exporter, Progress, Report
 from .to_csv import CsvExporter
@@ -62,25 +62,19 @@ def build_tables(session, what: str, options: Options, progress: Progress = _qui
         hypothesis_by_ident(session, options.hypothesis)
         idents = [options.hypothesis]
     else:
-        idents = list(session.scalars(sa.select(Hypothesis.ident).order_by(
-            Hypothesis.codebook_id.is_(None), Hypothesis.codebook_id, Hypothesis.position)))
-    has_sections = session.scalar(sa.select(sa.func.count()).select_from(StructureRange)
-                                  .where(StructureRange.kind == "section")) > 0
+        idents = list(session.scalars(sa.select(Hypothesis.ident).order_by(*HYPOTHESIS_ORDER)))
     steps = []
     for kind in kinds:
         if kind == "hypotheses":
-            steps += [(f"hypotese {i}", lambda i=i: hypothesis_display(
-                session, _with(options, hypothesis=i), cc)) for i in idents]
+            steps += [(f"hypotese {i}", lambda i=i: build_table(
+                session, "hypotheses", _with(options, hypothesis=i), cc)) for i in idents]
         elif kind == "matrix":
-            steps.append(("kode x case", lambda: code_case_matrix(session, options, cc=cc)))
-            if has_sections:
-                steps.append(("kode x case x afsnit",
-                              lambda: code_case_matrix(session, options, by_section=True, cc=cc)))
+            steps.append(("kode x case", lambda: build_table(session, "matrix", options, cc)))
+            if has_sections(session):
+                steps.append(("kode x case x afsnit", lambda: build_table(
+                    session, "matrix", options, cc, by_section=True)))
         else:
-            build = {"overview": overview_matrix, "profile": motivation_profile,
-                     "joint": joint_display, "segments": segments_table}.get(kind)
-            steps.append((kind, (lambda b=build: b(session, options, cc)) if build
-                          else (lambda: codebook_table(session, options))))
+            steps.append((kind, lambda k=kind: build_table(session, k, options, cc)))
     tables = []
     for i, (label, step) in enumerate(steps, start=1):
         progress(i, len(steps), f"bygger {label}")
@@ -95,10 +89,13 @@ def _with(options: Options, **changes) -> Options:
 
 
 def provenance(project, session, what: str, options: Options) -> list[tuple[str, str]]:
-    coders = session.execute(sa.select(Coder.name, sa.func.count(Coding.id))
-                             .join(Coding, Coding.coder_id == Coder.id, isouter=True)
-                             .group_by(Coder.name).order_by(Coder.name)).all()
-    rounds = sorted(set(session.scalars(sa.select(Coding.round).distinct())))
+    """What makes an export citable; the coders are those whose codings are in view."""
+    coders = sa.select(Coder.name, sa.func.count(Coding.id)).join(
+        Coding, Coding.coder_id == Coder.id, isouter=True)
+    if options.coders is not None:
+        coders = coders.where(Coder.name.in_(options.coders))
+    coders = session.execute(coders.group_by(Coder.name).order_by(Coder.name)).all()
+    rounds = coding_rounds(project)
     books = session.execute(sa.select(Codebook.name, Codebook.ident, Codebook.version)
                             .order_by(Codebook.name)).all()
     surveys = session.execute(sa.select(SurveyDataset.name, SurveyDataset.source_name,
@@ -138,3 +135,13 @@ def export(project, what: str, out: str | Path, options: Options | None = None,
         report = Report(f"{project.title}: analyse-eksport",
                         provenance(project, session, what, options), tables)
     return exporter.write(report, out, progress)
+
+
+def export_display(project, key: str, table: Table, options: Options, out: str | Path,
+                   progress: Progress = _quiet) -> list[Path]:
+    """Write `table`, the display `key` built with `options`, to `out` with its provenance."""
+    out = Path(out)
+    exporter = exporter_for(out)
+    with project.session() as session:
+        facts = provenance(project, session, key, options)
+    return exporter.write(Report(f"{project.title}: {table.title}", facts, [table]), out, progress)
