@@ -13,9 +13,6 @@ from setuptools.dist import Distribution
 
 ROOT = Path(__file__).parents[2]
 
-# setuptools before 68 calls [tool.setuptools] in pyproject.toml "beta"; the build uses a newer one
-pytestmark = pytest.mark.filterwarnings("ignore:Support for .*is still \\*beta\\*")
-
 
 def shipped_data(root: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """The files under qcoder/data (relative to it) that a wheel built from `root` would hold."""
