@@ -1,6 +1,6 @@
 """Start qcoder: `python main.py [PROJECT.qcoder]` (no argument opens the demo project)."""
 
-from qcoder.gui.shell.app import main
+from qcoder.gui.launch import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

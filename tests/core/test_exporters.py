@@ -198,7 +198,6 @@ def test_control_characters_from_pasted_text_do_not_break_exports(judged, tmp_pa
 DEMO = data_path("demo")
 
 
-@pytest.mark.skipif(not (DEMO / "manifest.yaml").exists(), reason="no demo material")
 def test_demo_project_renders_every_display_in_every_format(tmp_path):
     """The acceptance check: the demo with its survey and labels exports everywhere."""
     from qcoder.core.demo import build_demo

@@ -6,7 +6,7 @@ import pytest
 
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.coding.codings import list_codings
-from qcoder.core.demo import DEMO_DIR, build_demo
+from qcoder.core.demo import build_demo
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.editing import edit_text
 from qcoder.core.errors import NotFoundError, QcoderError
@@ -130,7 +130,6 @@ def test_bad_arguments_are_explained(kw_project):
         suggest(kw_project, documents=["findes ikke"])
 
 
-@pytest.mark.skipif(not (DEMO_DIR / "manifest.yaml").exists(), reason="demo material absent")
 def test_demo_project_gets_candidates_for_at_least_five_codes(tmp_path):
     path = build_demo(tmp_path / "demo.qcoder")
     with Project.open(path) as p:

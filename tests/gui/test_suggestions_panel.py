@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.core.coding.codings import list_codings
-from qcoder.core.demo import DEMO_DIR, build_demo
+from qcoder.core.demo import build_demo
 from qcoder.core.language.candidates import Candidate
 from qcoder.core.lookup import document_by_name
 from qcoder.core.store import Project
@@ -18,9 +18,6 @@ from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.coding.suggestion_items import CANDIDATE_ROLE, HTML_ROLE
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
-
-pytestmark = pytest.mark.skipif(not (DEMO_DIR / "manifest.yaml").exists(),
-                                reason="demo material absent")
 
 
 @pytest.fixture
