@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import threading
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import reduce
-from typing import Iterable
 
 
 @dataclass(frozen=True)

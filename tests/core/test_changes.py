@@ -12,8 +12,7 @@ import sqlalchemy as sa
 from qcoder.core.analysis.hypotheses import set_verdict
 from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document
 from qcoder.core.cases.table import set_case_value
-from qcoder.core.changes import (ALL_DOCS, EVERYTHING, NOTHING, ChangeJournal, Changes, Docs,
-                                 union)
+from qcoder.core.changes import ALL_DOCS, EVERYTHING, NOTHING, ChangeJournal, Changes, Docs, union
 from qcoder.core.codebooks.code_ops import merge_codes, move_code, rename_code
 from qcoder.core.coding.codings import (ApplyCoding, CodingSpec, apply_coding, remove_coding,
                                         resize_coding, set_coding_memo)
@@ -47,11 +46,11 @@ def ids(project, tmp_path):
     add_document(project, read_transcript(src), kind="mayor_interview")
     with project.transaction() as s:
         doc, mette = document_by_name(s, "interview"), document_by_name(s, "mette")
-        return dict(doc=doc.id, mette=mette.id, text=doc.text,
-                    chikane=code_by_path(s, "Test æøå/Chikane").id,
-                    ovrige=code_by_path(s, "Test æøå/Øvrige").id,
-                    policy=code_by_path(s, "Test æøå/Policy-seeking").id,
-                    anna=coder_by_name(s, "Anna", create=True).id)
+        return {"doc": doc.id, "mette": mette.id, "text": doc.text,
+                "chikane": code_by_path(s, "Test æøå/Chikane").id,
+                "ovrige": code_by_path(s, "Test æøå/Øvrige").id,
+                "policy": code_by_path(s, "Test æøå/Policy-seeking").id,
+                "anna": coder_by_name(s, "Anna", create=True).id}
 
 
 def _coded(project, ids, word="trusler", code="chikane") -> str:

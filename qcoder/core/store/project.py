@@ -194,10 +194,9 @@ class Project:
     def transaction(self) -> Iterator[Session]:
         """One user operation: commits on success, rolls back everything on any error. Once
         committed, what it changed is `tracking.changes_of(session)` and in the journal."""
-        with self._sessions() as session, session.begin():
-            with tracking.tracked(session):
-                yield session
-                session.flush()
+        with self._sessions() as session, session.begin(), tracking.tracked(session):
+            yield session
+            session.flush()
         self.journal.record(tracking.changes_of(session))
 
     @property

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy import event
