@@ -377,7 +377,7 @@ class DisagreementBrowser(QDialog):
             QMessageBox.warning(self, tr("Not done"), str(exc))
             return False
         self.workbench.undo.record(tr("Consensus decision"), result.inverse)
-        self.workbench.changed.emit(True)  # also re-reads what is decided (_project_changed)
+        self.workbench.notify()  # also re-reads what is decided (_project_changed)
         if self.advance.isChecked():
             self._next_undecided()
         return True
