@@ -198,6 +198,8 @@ def test_sql_text_that_writes_counts_as_everything(project, ids):
     assert run(project, _Statement(lambda: sa.text("UPDATE codes SET flagged = ''"))
                ).changes.is_everything
     assert run(project, _Statement(lambda: sa.text("SELECT 1"))).changes == NOTHING
+    recursive = sa.select(Code.id).cte("tree", recursive=True)   # reads, though it starts WITH
+    assert run(project, _Statement(lambda: sa.select(recursive))).changes == NOTHING
 
 
 def test_a_refused_operation_changes_nothing_and_bumps_no_revision(project, ids):

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
+from sqlalchemy.sql.expression import SelectBase
 
 from ..changes import ALL_DOCS, DOC_FIELDS, EVERYTHING, Changes, Docs
 
@@ -141,14 +142,12 @@ def _before_cursor_execute(conn, _cursor, statement, _parameters, context, _many
     tracker = conn.info.get(_KEY)
     if tracker is None:
         return
-    compiled = getattr(context, "compiled", None)
-    seen = compiled is not None and isinstance(compiled.statement,
-                                               (sa.Insert, sa.Update, sa.Delete))
+    construct = getattr(getattr(context, "compiled", None), "statement", None)
     head = statement.lstrip()[:16].upper()
-    if seen:
+    if isinstance(construct, (sa.Insert, sa.Update, sa.Delete)):   # seen by _before_execute
         if head.startswith(("INSERT OR", "REPLACE")) or " ON CONFLICT" in statement:
             tracker.everything = True   # an upsert may replace (delete) rows
-    elif not head.startswith(_HARMLESS):
+    elif not isinstance(construct, SelectBase) and not head.startswith(_HARMLESS):
         tracker.everything = True
 
 
@@ -242,9 +241,14 @@ def _bound_column(where) -> tuple[sa.Column, str] | None:
     return None
 
 
-@cache
 def _dependents(table: sa.Table) -> tuple[sa.ForeignKey, ...]:
-    """Foreign keys elsewhere whose ON DELETE rule changes rows when `table` loses one."""
-    return tuple(fk for other in table.metadata.tables.values() for fk in other.foreign_keys
-                 if fk.column.table is table
+    """Foreign keys elsewhere whose ON DELETE rule changes rows when `table` loses one. (By
+    name: a statement on an ORM entity carries an annotated copy of the table.)"""
+    return _dependents_by_name(table.metadata, table.name)
+
+
+@cache
+def _dependents_by_name(metadata: sa.MetaData, name: str) -> tuple[sa.ForeignKey, ...]:
+    return tuple(fk for other in metadata.tables.values() for fk in other.foreign_keys
+                 if fk.column.table.name == name
                  and (fk.ondelete or "").upper() in ("CASCADE", "SET NULL"))
