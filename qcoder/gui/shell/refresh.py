@@ -17,7 +17,8 @@ from .workbench import DRAWN_BY_CALLER
 
 class ChangeRefresh:
     """Mixin for MainWindow: expects the workbench, the panels (view, documents, cases,
-    codebook, retrieval) and _read_codes, _update_shortcuts, _update_title, _update_status."""
+    codebook, retrieval), blind_badge_action and _read_codes, _apply_blind_to_codebook,
+    _update_shortcuts, _update_title, _update_status."""
 
     def _follow_changes(self) -> None:
         self._pending = NOTHING   # what the lists have not shown yet
