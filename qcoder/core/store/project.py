@@ -3,7 +3,8 @@
 A project is a database reached through an SQLAlchemy engine URL. A path ending in `.qcoder`
 means an SQLite file used in WAL mode with foreign keys on and full fsync, held by one process
 at a time. Every user operation runs in `project.transaction()`: one committed transaction, so a
-crash loses nothing the user saw done.
+crash loses nothing the user saw done. What each transaction changed is read off its statements
+(tracking.py) and kept in the project's `journal`, where views catch up.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..changes import ChangeJournal
 from ..errors import ProjectError, SchemaTooNewError
+from . import tracking
 from .lock import ProjectLock
 from .migrations import SCHEMA_VERSION, migrate
 from .models import Base, Meta, utcnow
@@ -44,6 +47,7 @@ def _make_engine(url: str) -> sa.Engine:
     engine = sa.create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    tracking.install(engine)
     return engine
 
 
@@ -74,8 +78,8 @@ class Project:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.backup_path: Path | None = None
-        #: Bumped after every committed change, so views can tell when to refresh.
-        self.revision = 0
+        #: what each committed transaction changed, by revision
+        self.journal = ChangeJournal()
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -188,10 +192,17 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user operation: commits on success, rolls back everything on any error."""
-        with self._sessions() as session, session.begin():
+        """One user operation: commits on success, rolls back everything on any error. Once
+        committed, what it changed is `tracking.changes_of(session)` and in the journal."""
+        with self._sessions() as session, session.begin(), tracking.tracked(session):
             yield session
-        self.revision += 1
+            session.flush()
+        self.journal.record(tracking.changes_of(session))
+
+    @property
+    def revision(self) -> int:
+        """Bumped after every committed transaction, so views can tell when to refresh."""
+        return self.journal.revision
 
     # -- metadata ------------------------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:

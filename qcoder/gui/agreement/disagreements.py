@@ -348,7 +348,7 @@ class DisagreementBrowser(QDialog):
             QMessageBox.warning(self, tr("Not done"), str(exc))
             return False
         self.workbench.undo.record(tr("Consensus decision"), result.inverse)
-        self.workbench.changed.emit(True)  # also re-reads what is decided (_project_changed)
+        self.workbench.notify()  # also re-reads what is decided (_project_changed)
         if self.advance.isChecked():
             self._next_undecided()
         return True
@@ -362,7 +362,7 @@ class DisagreementBrowser(QDialog):
                 self.list.setCurrentItem(item)
                 return
 
-    def _project_changed(self, _reload: bool = True) -> None:
+    def _project_changed(self, _changes=None, _initiator=None) -> None:
         self.read_decisions()
         if self.undecided_only.isChecked():
             self._filter()

@@ -185,7 +185,7 @@ class CodingActions:
         if dialog.exec() and dialog.value() != (existing.text if existing else ""):
             self.workbench.run(SaveMemo(kind, target_uuid, dialog.value(),
                                         coder_id=self.workbench.coder_id,
-                                        uuid=existing.uuid if existing else ""), reload=False)
+                                        uuid=existing.uuid if existing else ""))
 
     def memo_on_document(self) -> None:
         doc = self.view.document_id

@@ -386,8 +386,8 @@ def install(window) -> QDockWidget:
         window.view.select_range(start, end)
 
     panel.passageChosen.connect(show_passage)
-    panel.changed.connect(lambda: wb.changed.emit(True))
-    wb.changed.connect(lambda _reload: panel.note_change())
+    panel.changed.connect(lambda: wb.notify())
+    wb.changed.connect(lambda _changes, _initiator: panel.note_change())
     wb.visibilityChanged.connect(panel.note_change)
     window.documents.documentChosen.connect(panel.set_document)
     watcher = _CloseWatcher(panel)

@@ -62,7 +62,7 @@ class DisplaysWindow(QWidget):
         self._timer.timeout.connect(self.refresh_current)
         for combo in (self.coder, self.round):
             combo.currentIndexChanged.connect(lambda _i: self.invalidate())
-        window.workbench.changed.connect(lambda _reload: self.invalidate())
+        window.workbench.changed.connect(lambda _changes, _initiator: self.invalidate())
         window.workbench.visibilityChanged.connect(self.invalidate)
         self.fill_filters()
 

@@ -39,15 +39,14 @@ def add_hypothesis_actions(window, menu: QMenu, uuid: str) -> QMenu:
         flag.setCheckable(True)
         flag.setChecked(hyp.id in stance.flagged)
         flag.triggered.connect(lambda on, h=hyp.id: run(
-            FlagCounterEvidence(uuid, h) if on else UnflagCounterEvidence(uuid, h), reload=False))
+            FlagCounterEvidence(uuid, h) if on else UnflagCounterEvidence(uuid, h)))
         for case_id, case in stance.cases:
             chosen = stance.evidence.get((case_id, hyp.id), ())
             action = per.addAction(tr("Evidence for the verdict on {case}").format(case=case))
             action.setCheckable(True)
             action.setChecked(uuid in chosen)
             action.triggered.connect(lambda on, c=case_id, h=hyp.id, old=chosen: run(SetEvidence(
-                c, h, tuple(old) + (uuid,) if on else tuple(u for u in old if u != uuid)),
-                reload=False))
+                c, h, tuple(old) + (uuid,) if on else tuple(u for u in old if u != uuid))))
     return sub
 
 

@@ -137,7 +137,7 @@ class HypothesisView(DisplayView):
             self.open_cell(row, col)
 
     def _run(self, op) -> bool:
-        return self.host.window.workbench.run(op, reload=False) is not None
+        return self.host.window.workbench.run(op) is not None
 
     def _edited(self, row: int, col: int, value: str) -> None:
         if col == self.verdict_col:

@@ -266,7 +266,7 @@ class MergePackageDialog(QDialog):
         self.summary = result.value
         self.workbench.undo.record(tr("Merge coder package {name}").format(name=self.path.name),
                                    result.inverse)
-        self.workbench.changed.emit(True)
+        self.workbench.notify()
         self._show_summary()
         return True
 

@@ -276,7 +276,7 @@ def import_codebook(window, source: str | None = None) -> QdcReport | None:
         return None
     window.workbench.undo.record(tr("Load codebook {file}").format(file=Path(source).name),
                                  report.inverse)
-    window.workbench.changed.emit(True)
+    window.workbench.notify()
     SummaryDialog(title, qdc_summary_html(report), window).exec()
     return report
 

@@ -1,25 +1,21 @@
 """The main window - the coding workbench: documents on the left, the transcript with its
 coding stripes in the centre, the codebook on the right, coded segments, search and cases
 below. Docks remember their layout; every change runs through the Workbench (undoable, committed
-at once). Menus and shortcuts are built in menus.py; coding actions live in coding_actions.py.
+at once) and is shown by refresh.py from what it changed. Menus and shortcuts are built in
+menus.py, project files opened in project_files.py; coding actions live in coding_actions.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy,
-    QToolBar, QToolButton, QWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget,
 )
 
+from ...core import catalog
 from ...core.errors import QcoderError
 from ...core.coding.layers import document_layers
-from ...core.lookup import code_paths
-from ...core.store import PROJECT_SUFFIX, Project
-from ...core.store.models import Code, Document
+from ...core.store import Project
 from ..coding.case_panel import CasePanel
 from ..codebook.codebook_panel import CODE_ROLE, CodebookPanel
 from ..coding.coding_actions import CodingActions
@@ -28,33 +24,30 @@ from ..coding.document_list import DocumentList
 from ..coding.document_view import DocumentView
 from ..displays.hypothesis_actions import add_hypothesis_actions, install_segment_menu
 from .i18n import tr
-from ..files.import_dialog import ImportDialog
 from .menus import build_menus
+from .project_files import ProjectFiles
 from ..coding.quick_code import QuickCodeBox
 from ..coding.retrieval_panel import RetrievalPanel
 from ..coding.search_panel import SearchPanel
 from ..coding.suggestions_panel import install as install_suggestions
+from .refresh import ChangeRefresh
 from .workbench import Workbench
 
-MAX_RECENT = 8
 STATE_VERSION = 2
 
 
-class MainWindow(CodingActions, QMainWindow):
+class MainWindow(ChangeRefresh, ProjectFiles, CodingActions, QMainWindow):
     def __init__(self, project: Project | None = None, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("qcoder", "qcoder")
         self.setObjectName("MainWindow")
         self.project: Project | None = None
         self.workbench = Workbench(self.settings, self)
-        self.workbench.changed.connect(self._on_changed)
+        self._follow_changes()
         self.workbench.visibilityChanged.connect(self._on_visibility)
         self.workbench.failed.connect(lambda text: QMessageBox.warning(self, tr("Not done"), text))
         self.code_info: dict[int, tuple[str, str]] = {}
         self.displays_window = None   # the analysis window (displays_window.py), made on use
-        self._dirty_docs: set[int] | None = set()
-        self._lists_timer = QTimer(self, singleShot=True, interval=0)
-        self._lists_timer.timeout.connect(self.refresh_lists)
         self.resize(1500, 900)
 
         self.view = DocumentView(self)
@@ -190,19 +183,6 @@ class MainWindow(CodingActions, QMainWindow):
         if self.displays_window is not None:
             self.displays_window.project_changed()
 
-    def refresh(self) -> None:
-        """Re-read everything shown from the project."""
-        self._read_codes()
-        self._apply_blind_to_codebook()
-        self.blind_badge_action.setVisible(self.workbench.blind)
-        self.documents.fill(self.project, self.workbench.visible_coders(),
-                            self.workbench.coder_name)
-        self.cases.fill(self.project)
-        self.codebook.refresh()
-        self._update_shortcuts()
-        self._update_title()
-        self._update_status()
-
     def open_first_document(self) -> None:
         if self.documents.items:
             self.documents.choose(next(iter(self.documents.items)))
@@ -228,71 +208,6 @@ class MainWindow(CodingActions, QMainWindow):
             return
         self.setWindowTitle(f"{self.project.title} — {self.project.display_name} — qcoder")
 
-    def open_path(self, path: str | Path) -> bool:
-        try:
-            project = Project.open(path)
-        except QcoderError as exc:
-            QMessageBox.warning(self, tr("Cannot open project"), str(exc))
-            return False
-        self.set_project(project)
-        return True
-
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), self._last_dir(),
-                                              tr("qcoder projects") + f" (*{PROJECT_SUFFIX})")
-        if path:
-            self.open_path(path)
-
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New project"), self._last_dir(),
-                                              tr("qcoder projects") + f" (*{PROJECT_SUFFIX})")
-        if not path:
-            return
-        if not path.endswith(PROJECT_SUFFIX):
-            path += PROJECT_SUFFIX
-        title, ok = QInputDialog.getText(self, tr("New project"), tr("Title:"),
-                                         text=Path(path).stem)
-        if not ok:
-            return
-        try:
-            project = Project.create(path, title=title)
-        except QcoderError as exc:
-            QMessageBox.warning(self, tr("Cannot create project"), str(exc))
-            return
-        self.set_project(project)
-
-    def import_documents(self) -> None:
-        if self.project is None:
-            self.statusBar().showMessage(tr("Open a project first."), 4000)
-            return
-        dialog = ImportDialog(self.project, self)
-        if dialog.exec():
-            self.refresh()
-
-    def _last_dir(self) -> str:
-        recent = self._recent()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent_projects", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _remember(self, path: Path) -> None:
-        path_s = str(Path(path).resolve())
-        recent = [p for p in self._recent() if p != path_s]
-        self.settings.setValue("recent_projects", [path_s, *recent][:MAX_RECENT])
-        self.fill_recent()
-
-    def fill_recent(self) -> None:
-        menu = self.actions["recent_menu"]
-        menu.clear()
-        recent = self._recent()
-        for path in recent:
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        menu.setEnabled(bool(recent))
-
     def closeEvent(self, event) -> None:
         self.save_layout()
         if self.project is not None:
@@ -307,24 +222,6 @@ class MainWindow(CodingActions, QMainWindow):
         layers = document_layers(self.project, doc_id, self.workbench.visible_coders())
         self.view.show_layers(layers)
         self._update_status()
-
-    def reload_codings(self) -> None:
-        doc = self.view.document_id
-        if doc is None:
-            return
-        with self.project.session() as s:
-            document = s.get(Document, doc)
-            if document is None:
-                self.view.show_empty()
-                return
-            if document.text != self.view.layers.text:  # e.g. undoing a pseudonymisation
-                self.view.show_layers(document_layers(self.project, doc,
-                                                      self.workbench.visible_coders()))
-                self.documents.fill(self.project, self.workbench.visible_coders(),
-                                    self.workbench.coder_name)
-                return
-        self.view.set_marks(document_layers(self.project, doc,
-                                            self.workbench.visible_coders()).codings)
 
     def jump_to(self, doc_id: int, start: int, end: int, uuid: str | None) -> None:
         self.documents.choose(doc_id)
@@ -349,11 +246,9 @@ class MainWindow(CodingActions, QMainWindow):
 
     # -- codes ---------------------------------------------------------------------------
     def _read_codes(self) -> None:
-        with self.project.session() as s:
-            paths = code_paths(s)
-            colors = dict(s.execute(sa.select(Code.id, Code.color)).all())
-        self.code_info = {cid: (path, colors[cid]) for cid, path in paths.items()}
-        self.quick.set_codes(paths)
+        codes = catalog.codes(self.project)
+        self.code_info = {code.id: (code.path, code.color) for code in codes}
+        self.quick.set_codes({code.id: code.path for code in codes})
 
     def current_code_id(self) -> int | None:
         return self.codebook.current_code_id() if self.codebook else None
@@ -397,50 +292,16 @@ class MainWindow(CodingActions, QMainWindow):
                 action.setText(tr("Shortcut code {n}").format(n=n + 1))
 
     def _edit_case(self, op) -> None:
-        if self.workbench.run(op, reload=False) is None:
+        if self.workbench.run(op, initiator=self.cases) is None:
             # show the value as it still is, once the table has finished its edit
             QTimer.singleShot(0, lambda: self.cases.fill(self.project))
 
     def _record_codebook_change(self, label: str, inverse) -> None:
+        """The codebook editor ran an operation itself: make it undoable, show what it did."""
         self.workbench.undo.record(label, inverse)
-        self._on_changed(True)
+        self.workbench.notify()
 
-    # -- reacting to changes -------------------------------------------------------------
-    def note_change(self, documents: list[int] | None) -> None:
-        """Lists show stale counts for these documents (None: all); refresh them soon."""
-        if documents is None or self._dirty_docs is None:
-            self._dirty_docs = None
-        else:
-            self._dirty_docs.update(documents)
-        self._lists_timer.start()
-
-    def _on_changed(self, reload: bool) -> None:
-        if reload:
-            self._read_codes()
-            self.reload_codings()
-            self.note_change(None)
-        else:
-            self.note_change([self.view.document_id] if self.view.document_id else None)
-
-    def refresh_lists(self) -> None:
-        if self.project is None:
-            return
-        docs = None if self._dirty_docs is None else sorted(self._dirty_docs)
-        self._dirty_docs = set()
-        visible = self.workbench.visible_coders()
-        if docs is None:
-            self.cases.fill(self.project)
-            with self.project.session() as s:   # an import or its undo adds/removes some
-                present = set(s.scalars(sa.select(Document.id)))
-            if present != set(self.documents.items):
-                self.documents.fill(self.project, visible, self.workbench.coder_name)
-        self.documents.update_counts(self.project, visible, self.workbench.coder_name, docs)
-        self.codebook.refresh()
-        if self.retrieval.code_id is not None:
-            self.retrieval.reload()
-        self._update_shortcuts()
-        self._update_status()
-
+    # -- whose codings are shown ---------------------------------------------------------
     def _on_visibility(self) -> None:
         if self.project is None:
             return
@@ -448,7 +309,7 @@ class MainWindow(CodingActions, QMainWindow):
         self._apply_blind_to_codebook()
         self.documents.fill(self.project, self.workbench.visible_coders(),
                             self.workbench.coder_name)
-        self.reload_codings()
+        self.redraw_codings()
         self.retrieval.show_code(self.project, self.retrieval.code_id, self.retrieval.code_name,
                                  self.workbench.visible_coders())
         self.actions["blind"].setChecked(self.workbench.blind)

@@ -179,7 +179,7 @@ def focus_search(window) -> None:
 
 
 def open_journal(window) -> None:
-    JournalDialog(window.workbench.project, lambda op: window.workbench.run(op, reload=False),
+    JournalDialog(window.workbench.project, window.workbench.run,
                   window.workbench.coder_id, window).exec()
 
 

@@ -3,7 +3,9 @@
 An operation is run (and committed) before its command is pushed, so a refused operation
 never reaches the stack. Undoing runs the stored inverse, which returns the operation to redo
 it; redoing runs that and stores the next inverse. If an inverse can no longer run (what it
-would restore was changed meanwhile), the user is told why and the entry is dropped.
+would restore was changed meanwhile), the user is told why and the entry is dropped. After
+each run, undo and redo the stack calls `changed(initiator)`, for the views to catch up with
+what the project's journal says changed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.errors import QcoderError
-from ...core.operations import Operation, run
+from ...core.operations import Operation, Result, run
 from .i18n import tr
 
 #: every core operation's label (tests/gui/test_undo_labels.py keeps this complete), so that
@@ -66,7 +68,7 @@ class OperationCommand(QUndoCommand):
         except QcoderError as exc:
             self.setObsolete(True)
             self.stack.failed(str(exc))
-        self.stack.changed()
+        self.stack.changed(None)
 
     def undo(self) -> None:
         self._swap()
@@ -79,18 +81,21 @@ class OperationCommand(QUndoCommand):
 
 
 class UndoStack(QUndoStack):
-    """The window's undo stack; `changed` is called after every undo or redo."""
+    """The window's undo stack; `changed(initiator)` is called after every run, undo or redo."""
 
-    def __init__(self, parent, changed: Callable[[], None], failed: Callable[[str], None]):
+    def __init__(self, parent, changed: Callable[[object], None],
+                 failed: Callable[[str], None]):
         super().__init__(parent)
         self.project = None
         self.changed = changed
         self.failed = failed
 
-    def run(self, op: Operation):
-        """Run `op` on the project (raises QcoderError, nothing pushed) and make it undoable."""
+    def run(self, op: Operation, initiator: object = None) -> Result:
+        """Run `op` on the project (raises QcoderError, nothing pushed), make it undoable and
+        tell the views; `initiator` is the view that asked, if it shows the change already."""
         result = run(self.project, op)
         self.record(getattr(op, "label", "Change"), result.inverse)
+        self.changed(initiator)
         return result
 
     def record(self, label: str, inverse: Operation) -> None:

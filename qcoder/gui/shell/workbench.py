@@ -1,6 +1,10 @@
 """What the coding window knows besides the project: who is coding, whose codings are shown,
 blind mode, the shortcut codes, and the undo stack through which every change runs.
 
+After each change the workbench tells the views what changed (`changed`), catching up from the
+project's journal: whatever committed since it last told them - this operation, an undo, or
+work a dialog did through core functions - so no view misses a change.
+
 Blind mode is for a second coder: only their own codings are visible - in the text, stripes,
 counts, retrieval and lists - until they switch it off (the window asks first). It is
 remembered per project on this computer, like the coder visibility choice and the pinned and
@@ -11,16 +15,17 @@ from __future__ import annotations
 
 import hashlib
 
-import sqlalchemy as sa
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from ...core import catalog
+from ...core.changes import Changes
 from ...core.coding.codings import ApplyCoding, CodingSpec, RemoveCoding, ResizeCoding, SetCodingMemo
+from ...core.coding.coders import set_current_coder
+from ...core.coding.find import coding_spec
 from ...core.errors import QcoderError
-from ...core.lookup import coder_by_name
 from ...core.operations import Operation, Result
 from ...core.exchange.package import BLIND_META, CURRENT_CODER_META
 from ...core.coding.recode import RecodeCoding
-from ...core.store.models import Code, Coder, Coding, Meta
 from .i18n import tr
 from .undo import UndoStack
 
@@ -28,10 +33,15 @@ VISIBILITY = ("mine", "chosen", "all")
 SHORTCUTS = 9
 MAX_RECENT = 9
 
+#: the initiator of a coding made by `Workbench.apply`: its caller draws the coding in the open
+#: document itself (giving its stripe a free lane while the others stay put)
+DRAWN_BY_CALLER = "drawn by the caller"
+
 
 class Workbench(QObject):
-    #: the project changed; True when the open document's codings must be read again
-    changed = Signal(bool)
+    #: the project changed: what (a Changes), and who asked for it and shows it already
+    #: (None; a panel; DRAWN_BY_CALLER) - that view need not read it again
+    changed = Signal(object, object)
     #: whose codings are shown changed (visibility, blind mode or the coder)
     visibilityChanged = Signal()
     failed = Signal(str)
@@ -46,7 +56,8 @@ class Workbench(QObject):
         self.mode = "all"
         self.chosen: set[str] = set()
         self.blind = False
-        self.undo = UndoStack(self, lambda: self.changed.emit(True), self.failed.emit)
+        self._seen = 0   # the project revision the views were last told about
+        self.undo = UndoStack(self, self.notify, self.failed.emit)
 
     # -- project and coder ---------------------------------------------------------------
     def _key(self, name: str) -> str:
@@ -73,6 +84,7 @@ class Workbench(QObject):
         self.coder_id = None
         if self.coder_name:
             self._ensure_coder()
+        self._seen = project.revision
 
     def set_coder(self, name: str) -> None:
         name = name.strip()
@@ -85,16 +97,10 @@ class Workbench(QObject):
         self.visibilityChanged.emit()
 
     def _ensure_coder(self) -> None:
-        """The coder's row in the project, and the project's record of who codes now."""
-        with self.project.transaction() as s:
-            self.coder_id = coder_by_name(s, self.coder_name, create=True).id
-            meta = s.get(Meta, "current_coder")
-            if meta is None or meta.value != self.coder_name:
-                s.merge(Meta(key="current_coder", value=self.coder_name))
+        self.coder_id = set_current_coder(self.project, self.coder_name)
 
     def coders(self) -> list[str]:
-        with self.project.session() as s:
-            return list(s.scalars(sa.select(Coder.name).order_by(Coder.name)))
+        return [c.name for c in catalog.coders(self.project)]
 
     # -- whose codings are visible -------------------------------------------------------
     def visible_coders(self) -> set[str] | None:
@@ -121,26 +127,33 @@ class Workbench(QObject):
         self.visibilityChanged.emit()
 
     # -- running changes -----------------------------------------------------------------
-    def run(self, op: Operation, reload: bool = True) -> Result | None:
-        """Run an undoable operation; a refusal is reported through `failed`."""
+    def run(self, op: Operation, initiator: object = None) -> Result | None:
+        """Run an undoable operation; a refusal is reported through `failed`. `initiator`:
+        the view asking, which shows the change already."""
         try:
-            result = self.undo.run(op)
+            return self.undo.run(op, initiator)
         except QcoderError as exc:
             self.failed.emit(str(exc))
             return None
-        self.round = self.project.current_round
-        self.changed.emit(reload)
-        return result
+
+    def notify(self, initiator: object = None) -> Changes:
+        """Tell the views what was committed since they were last told, however it was."""
+        changes, self._seen = self.project.journal.since(self._seen)
+        if changes:
+            if changes.settings:
+                self.round = self.project.current_round
+            self.changed.emit(changes, initiator)
+        return changes
 
     def apply(self, code_id: int, document_id: int, start: int, end: int,
-              reload: bool = False) -> str | None:
+              drawn: bool = True) -> str | None:
         """Code [start, end) as the current coder; the new coding's UUID (None if refused).
-        The caller shows the coding itself unless `reload`."""
+        The caller draws the coding itself, unless not `drawn`."""
         if self.coder_id is None:
             self.failed.emit(tr("Choose who is coding first (File > Who is coding…)."))
             return None
         spec = CodingSpec(document_id, start, end, code_id, self.coder_id, round=self.round)
-        result = self.run(ApplyCoding(spec), reload=reload)
+        result = self.run(ApplyCoding(spec), DRAWN_BY_CALLER if drawn else None)
         if result is None:
             return None
         self.remember_code(code_id)
@@ -159,23 +172,18 @@ class Workbench(QObject):
         return done
 
     def set_coding_memo(self, uuid: str, memo: str) -> bool:
-        return self.run(SetCodingMemo(uuid, memo), reload=False) is not None
+        return self.run(SetCodingMemo(uuid, memo)) is not None
 
     def coding_memo(self, uuid: str) -> str:
-        with self.project.session() as s:
-            return s.scalar(sa.select(Coding.memo).where(Coding.uuid == uuid)) or ""
-
-    def coding_spec(self, uuid: str) -> CodingSpec | None:
-        with self.project.session() as s:
-            coding = s.scalar(sa.select(Coding).where(Coding.uuid == uuid))
-            return CodingSpec.of(coding) if coding else None
+        spec = coding_spec(self.project, uuid)
+        return spec.memo if spec is not None else ""
 
     def copy_coding(self, uuid: str, code_id: int) -> str | None:
         """Code a coding's passage once more, with another code, as the current coder."""
-        spec = self.coding_spec(uuid)
+        spec = coding_spec(self.project, uuid)
         if spec is None:
             return None
-        return self.apply(code_id, spec.document_id, spec.start, spec.end, reload=True)
+        return self.apply(code_id, spec.document_id, spec.start, spec.end, drawn=False)
 
     # -- pinned and recent codes (Ctrl+1..9) ---------------------------------------------
     def pinned(self) -> list[int]:
@@ -195,8 +203,7 @@ class Workbench(QObject):
 
     def shortcut_codes(self) -> list[int]:
         """The codes behind Ctrl+1..9: pinned ones first, then the most recently used."""
-        with self.project.session() as s:
-            existing = set(s.scalars(sa.select(Code.id)))
+        existing = {code.id for code in catalog.codes(self.project)}
         recent = [int(c) for c in _as_list(self._value("recent", []))]
         out: list[int] = []
         for cid in self.pinned() + recent:
