@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.analysis.hypotheses import set_verdict
+from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document
 from qcoder.core.cases.table import set_case_value
 from qcoder.core.changes import ALL_DOCS, EVERYTHING, NOTHING, ChangeJournal, Changes, Docs, union
