@@ -131,7 +131,7 @@ def test_a_code_renamed_in_the_codebook_editor_renames_its_marks_and_back_on_und
                             undo_sink=window._record_codebook_change)
     qtbot.addWidget(editor)
     editor.select_code(ids["okonomi"])
-    editor.fields["name"].setText("Pengemangel")
+    editor.form.fields["name"].setText("Pengemangel")
     editor.save()
     mark = window.view.index.by_uuid[ids["bo_uuid"]]
     assert mark.code_path == "Test æøå/Policy-seeking/Pengemangel"
