@@ -1,6 +1,16 @@
 """Intercoder agreement: units (units.py), coefficients (statistics.py), the report
-(report.py), consensus codings (consensus.py) and report files (export.py)."""
+(report.py), consensus codings (consensus.py) and report files (export.py).
 
-from .report import AgreementReport, agreement_report
+The report's names are loaded on first use (PEP 562): importing a submodule such as units
+does not run report.py and the statistics (scipy) behind it.
+"""
 
 __all__ = ["AgreementReport", "agreement_report"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from . import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,9 @@ from .files import (
     DEFAULT_MISSING, ItemLabels, SheetData, format_number, known_scale, parse_column,
     read_labels, read_labels_file, read_table,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Top-box size unless the labels say otherwise: the top 2 of a scale of 4 or more points,
 #: else the top 1 (e.g. "Ja" of Ja/Nej).
@@ -368,6 +371,8 @@ class Categories:
 
 def item_series(session: Session, item: SurveyItem) -> pd.Series:
     """Every respondent's answer to `item` (indexed by key); None where missing or empty."""
+    import pandas as pd
+
     cats = Categories(item)
     keys = list(session.scalars(sa.select(SurveyRespondent.key)
                                 .where(SurveyRespondent.dataset_id == item.dataset_id)
@@ -411,6 +416,8 @@ def _order(values: pd.Series, cats: Categories) -> list:
 
 
 def _describe(values: pd.Series, cats: Categories, order: list) -> dict:
+    import pandas as pd
+
     valid = values.dropna()
     n = int(len(valid))
     shares = valid.value_counts(normalize=True) if n else pd.Series(dtype=float)
@@ -429,6 +436,8 @@ def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | N
     subgroup item, the same per subgroup category (a cross-tab). Shares are fractions of the
     valid answers; the distribution runs over the scale labels in order, a category item's
     answers by frequency, or a numeric item's values when it has at most 12 distinct ones."""
+    import pandas as pd
+
     item = item_by_ident(session, ds, ident)
     cats = Categories(item)
     if top_k is not None:

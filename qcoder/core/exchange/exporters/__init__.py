@@ -9,6 +9,7 @@ cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from pathlib import Path
 
@@ -25,13 +26,11 @@ from ...analysis.matrices import code_case_matrix
 from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta, StructureRange
 from ...store.models_analysis import SurveyDataset
 from .base import Exporter, Progress, Report
-from .to_csv import CsvExporter
-from .to_docx import DocxExporter
-from .to_html import HtmlExporter
-from .to_xlsx import XlsxExporter
 
-EXPORTERS: dict[str, Exporter] = {e.suffix: e for e in (XlsxExporter(), DocxExporter(),
-                                                          CsvExporter(), HtmlExporter())}
+#: File suffix -> (module, class) of its exporter. A format's module is imported when that
+#: format is written, so openpyxl and python-docx load only for an xlsx or docx export.
+EXPORTERS = {".xlsx": ("to_xlsx", "XlsxExporter"), ".docx": ("to_docx", "DocxExporter"),
+             ".csv": ("to_csv", "CsvExporter"), ".html": ("to_html", "HtmlExporter")}
 #: "displays" is every display (overview, hypotheses, matrices, profile, joint) without the
 #: segment listing and the codebook; "all" is everything.
 WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook",
@@ -41,11 +40,12 @@ ALL_ORDER = DISPLAYS + ("segments", "codebook")
 
 
 def exporter_for(path: Path) -> Exporter:
-    exporter = EXPORTERS.get(path.suffix.lower())
-    if exporter is None:
+    found = EXPORTERS.get(path.suffix.lower())
+    if found is None:
         raise QcoderError(f"{path}: cannot export to {path.suffix or 'a file without suffix'!r}; "
                           f"use one of {', '.join(EXPORTERS)}")
-    return exporter
+    module, name = found
+    return getattr(importlib.import_module(f".{module}", __name__), name)()
 
 
 def _quiet(done: int, total: int, what: str = "") -> None:
