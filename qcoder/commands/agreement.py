@@ -116,7 +116,7 @@ def cmd_merge(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.agreement.units import UNIT_KINDS
+    from ..core.choices import UNIT_KINDS
 
     p = sub.add_parser("agreement", help="intercoder agreement between two or more coders")
     p.add_argument("project")

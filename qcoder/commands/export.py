@@ -26,8 +26,7 @@ def cmd_export(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.exchange.exporters import WHAT
-    from ..core.analysis.matrices import LEVELS, MEASURES
+    from ..core.choices import LEVELS, MEASURES, WHAT
 
     p = sub.add_parser("export", help="export displays (hypotheses, matrices, joint display, "
                        "segments, codebook) to xlsx, docx, csv or html")

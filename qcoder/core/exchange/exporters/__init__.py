@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from .... import __version__
+from ...choices import WHAT
 from ...analysis.displays import (
     Options, case_codings, hypothesis_display, joint_display, motivation_profile, overview_matrix,
 )
@@ -31,10 +32,6 @@ from .base import Exporter, Progress, Report
 #: format is written, so openpyxl and python-docx load only for an xlsx or docx export.
 EXPORTERS = {".xlsx": ("to_xlsx", "XlsxExporter"), ".docx": ("to_docx", "DocxExporter"),
              ".csv": ("to_csv", "CsvExporter"), ".html": ("to_html", "HtmlExporter")}
-#: "displays" is every display (overview, hypotheses, matrices, profile, joint) without the
-#: segment listing and the codebook; "all" is everything.
-WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook",
-        "displays", "all")
 DISPLAYS = ("overview", "hypotheses", "matrix", "profile", "joint")
 ALL_ORDER = DISPLAYS + ("segments", "codebook")
 
