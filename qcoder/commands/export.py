@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, progress_callback
+from ..cli import add_examples, open_project, progress_callback
 
 
 def _split(text: str | None, sep: str = ",") -> tuple[str, ...]:
@@ -52,4 +52,6 @@ def register(sub) -> None:
     p.add_argument("--codes", help="codes for the motivation profile / joint display "
                    "(paths Codebook/Code, separated by ;)")
     p.add_argument("--quotes", type=int, default=2, help="quotes per cell (default 2)")
+    add_examples(p, "qcoder export demo.qcoder --what hypotheses --out hypoteser.docx",
+                 "qcoder export demo.qcoder --what matrix --measure share --out matrix.xlsx")
     p.set_defaults(func=cmd_export)
