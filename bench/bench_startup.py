@@ -22,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: The GUI as qcoder-gui starts it; prints "shown" once the window shows the first document.
+#: The GUI as qcoder-gui starts it (with the project named after the script, else the demo);
+#: prints "shown" once the window shows the project's first document.
 GUI = """
 import sys
 from PySide6.QtCore import QSettings, QTimer
@@ -42,7 +43,7 @@ def shown():
 
 
 QTimer.singleShot(0, shown)
-main(["qcoder-gui"])
+main(["qcoder-gui", *sys.argv[1:]])
 """
 
 

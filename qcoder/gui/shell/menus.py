@@ -17,28 +17,30 @@ from ..coding.suggestions_panel import open_suggestions
 from .theme import apply_theme
 
 
-def _on_use(module: str, name: str):
+class OnUse:
     """The function `name` of `module` (under qcoder.gui), imported when a menu item first calls
     it: the dialogs behind the menus, and the domain code and numpy they need, load when used
     instead of before the window shows."""
-    def call(*args):
-        return getattr(importlib.import_module(module, "qcoder.gui"), name)(*args)
 
-    return call
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def __call__(self, *args):
+        return getattr(importlib.import_module(self.module, "qcoder.gui"), self.name)(*args)
 
 
-open_agreement = _on_use(".agreement.agreement_dialog", "open_agreement")
-import_case_attributes = _on_use(".files.attributes_dialog", "import_case_attributes")
-open_displays = _on_use(".displays.displays_window", "open_displays")
-edit_document_text = _on_use(".files.edit_text_dialog", "edit_document_text")
-export_package = _on_use(".files.package_dialogs", "export_package")
-merge_package_dialog = _on_use(".files.package_dialogs", "merge_package_dialog")
-open_pseudonymise = _on_use(".files.pseudonymise_dialog", "open_pseudonymise")
-export_codebook = _on_use(".files.refi_dialogs", "export_codebook")
-export_refi_project = _on_use(".files.refi_dialogs", "export_refi_project")
-import_codebook = _on_use(".files.refi_dialogs", "import_codebook")
-import_refi_project = _on_use(".files.refi_dialogs", "import_refi_project")
-open_speakers = _on_use(".files.speakers_panel", "open_speakers")
+open_agreement = OnUse(".agreement.agreement_dialog", "open_agreement")
+import_case_attributes = OnUse(".files.attributes_dialog", "import_case_attributes")
+open_displays = OnUse(".displays.displays_window", "open_displays")
+edit_document_text = OnUse(".files.edit_text_dialog", "edit_document_text")
+export_package = OnUse(".files.package_dialogs", "export_package")
+merge_package_dialog = OnUse(".files.package_dialogs", "merge_package_dialog")
+open_pseudonymise = OnUse(".files.pseudonymise_dialog", "open_pseudonymise")
+export_codebook = OnUse(".files.refi_dialogs", "export_codebook")
+export_refi_project = OnUse(".files.refi_dialogs", "export_refi_project")
+import_codebook = OnUse(".files.refi_dialogs", "import_codebook")
+import_refi_project = OnUse(".files.refi_dialogs", "import_refi_project")
+open_speakers = OnUse(".files.speakers_panel", "open_speakers")
 
 
 def _action(window, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
