@@ -1,8 +1,8 @@
 """Intercoder agreement: units (units.py), coefficients (statistics.py), the report
 (report.py), consensus codings (consensus.py) and report files (export.py).
 
-The report's names are loaded on first use (PEP 562): importing a submodule such as units
-does not run report.py and the statistics (scipy) behind it.
+The report's names load on first use (PEP 562), so importing one submodule - units,
+consensus - does not run report.py and the statistics behind it.
 """
 
 __all__ = ["AgreementReport", "agreement_report"]
