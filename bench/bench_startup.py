@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The GUI as qcoder-gui starts it (with the project named after the script, else the demo);
 #: prints "shown" once the window shows the project's first document.
 GUI = """
+import os
 import sys
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -37,9 +38,12 @@ from qcoder.gui.shell.main_window import MainWindow
 
 def shown():
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
-    ready = window.isVisible() and window.view.document_id is not None
-    print("shown" if ready else "no document", flush=True)
-    app.quit()
+    if window.isVisible() and window.view.document_id is not None:
+        print("shown", flush=True)
+        app.quit()
+    else:  # e.g. called from the modal "Cannot open project" box: do not wait for a click
+        print("no document shown", flush=True)
+        os._exit(1)
 
 
 QTimer.singleShot(0, shown)
@@ -66,7 +70,10 @@ def _seconds(argv: list[str], env: dict[str, str], until: str | None = None) -> 
                              stderr=subprocess.PIPE, text=True)
     line = child.stdout.readline().strip() if until is not None else ""
     ready = time.perf_counter() - t0
-    _out, err = child.communicate(timeout=300)
+    try:
+        _out, err = child.communicate(timeout=300)
+    finally:
+        child.kill()  # a no-op once it has exited
     done = time.perf_counter() - t0
     if child.returncode != 0 or line != (until or ""):
         raise RuntimeError(f"{' '.join(argv[:4])} failed ({child.returncode}): {err[-1000:]}")
