@@ -5,9 +5,9 @@ that adds its sub-commands, each with `func(args) -> int`. This module holds the
 plumbing: user errors (QcoderError) exit 2 with one line on stderr, `--json` output, progress
 lines on stderr, and the `Example:` lines that end every command's help.
 
-Nothing of qcoder.core beyond its errors is imported here or at registration: a command loads
-the domain code (and pandas, scipy, spaCy ...) it needs when it runs, so `qcoder --help` and
-`qcoder info` start fast.
+Of qcoder.core only its errors and core/choices.py are imported here or at registration: a
+command loads the domain code (and pandas, scipy, spaCy ...) it needs when it runs, so
+`qcoder --help` and `qcoder info` start fast (tests/cli/test_startup_imports.py checks).
 """
 
 from __future__ import annotations
