@@ -2,8 +2,12 @@
 
 Each command group lives in a module of qcoder.commands with a `register(subparsers)` function
 that adds its sub-commands, each with `func(args) -> int`. This module holds the shared
-plumbing: user errors (QcoderError) exit 2 with one line on stderr, `--json` output, and
-progress lines on stderr.
+plumbing: user errors (QcoderError) exit 2 with one line on stderr, `--json` output, progress
+lines on stderr, and the `Example:` lines that end every command's help.
+
+Of qcoder.core only its errors and core/choices.py are imported here or at registration: a
+command loads the domain code (and pandas, scipy, spaCy ...) it needs when it runs, so
+`qcoder --help` and `qcoder info` start fast (tests/cli/test_startup_imports.py checks).
 """
 
 from __future__ import annotations
@@ -33,6 +37,26 @@ COMMAND_MODULES = [
     "verdict",
     "nlp",
 ]
+
+
+#: How an example line of a command's help begins.
+EXAMPLE = "Example: "
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, except that an epilog of `Example:` lines keeps one example a
+    line (argparse would run them together into one wrapped paragraph)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith(EXAMPLE):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
+
+def add_examples(parser: argparse.ArgumentParser, *examples: str) -> None:
+    """End `parser`'s --help with one `Example:` line per example (a full `qcoder ...` line)."""
+    parser.epilog = "\n".join(EXAMPLE + example for example in examples)
+    parser.formatter_class = HelpFormatter
 
 
 def print_json(data: Any) -> None:
@@ -73,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Qualitative coding of interviews: projects, codebooks, double coding, "
         "agreement, hypothesis displays.",
     )
+    add_examples(parser, "qcoder demo demo.qcoder", "qcoder info demo.qcoder")
     parser.add_argument("--version", action="version", version=f"qcoder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True

@@ -3,7 +3,7 @@ packages for a second coder)."""
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json, progress, progress_callback
+from ..cli import add_examples, open_project, print_json, progress, progress_callback
 
 _COLUMNS = [("percent_agreement", "agree"), ("cohen_kappa", "kappa"), ("fleiss_kappa", "Fleiss"),
             ("krippendorff_alpha", "alpha"), ("brennan_prediger", "BP"), ("gwet_ac1", "AC1")]
@@ -113,7 +113,7 @@ def cmd_merge(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.agreement.units import UNIT_KINDS
+    from ..core.choices import UNIT_KINDS
 
     p = sub.add_parser("agreement", help="intercoder agreement between two or more coders")
     p.add_argument("project")
@@ -134,6 +134,8 @@ def register(sub) -> None:
                    help="also list where the coders differ (with --json: in the JSON)")
     p.add_argument("--out", metavar="REPORT.xlsx|REPORT.html",
                    help="write the full report (with methods paragraphs) to a file")
+    add_examples(p, "qcoder agreement demo.qcoder --coders Anna Bo --unit sentence --json",
+                 "qcoder agreement demo.qcoder --coders Anna Bo --out enighed.xlsx")
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("package", help="write a coder package: a copy for a second coder")
@@ -148,10 +150,12 @@ def register(sub) -> None:
                    help="what --sample draws (default: turn)")
     p.add_argument("--seed", type=int, help="random seed for --sample (reported, reproducible)")
     p.add_argument("--out", required=True, metavar="FILE.qcoder")
+    add_examples(p, "qcoder package demo.qcoder --for Bo --sample 40 --seed 7 --out bo.qcoder")
     p.set_defaults(func=cmd_package)
 
     p = sub.add_parser("merge", help="merge a coder package's codings back into the project")
     p.add_argument("project")
     p.add_argument("package", metavar="FILE.qcoder")
     p.add_argument("--json", action="store_true", help="print what was merged as JSON")
+    add_examples(p, "qcoder merge demo.qcoder bo.qcoder")
     p.set_defaults(func=cmd_merge)

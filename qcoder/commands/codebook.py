@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import open_project, print_json
+from ..cli import add_examples, open_project, print_json
 from ..core.errors import QcoderError
 
 
@@ -102,25 +102,31 @@ def register(sub) -> None:
     p = sub.add_parser("codebook", help="load, export and list codebooks")
     cb = p.add_subparsers(dest="codebook_command", metavar="ACTION")
     cb.required = True
+    add_examples(p, "qcoder codebook list demo.qcoder")
 
     q = cb.add_parser("load", help="add codebook files, or update to a newer version of them")
     q.add_argument("project")
     q.add_argument("files", nargs="+", metavar="FILE.yaml|FILE.qdc")
+    add_examples(q, "qcoder codebook load borgmestre.qcoder codebooks/psm.yaml "
+                    "codebooks/sludge.yaml")
     q.set_defaults(func=cmd_load)
 
     q = cb.add_parser("export", help="write a codebook as YAML, or codebooks as xlsx or REFI-QDA .qdc")
     q.add_argument("project")
     q.add_argument("--codebook", metavar="ID", help="the codebook's id or name")
     q.add_argument("--out", required=True, metavar="FILE.yaml|FILE.xlsx|FILE.qdc")
+    add_examples(q, "qcoder codebook export demo.qcoder --codebook demo --out demo-kodebog.xlsx")
     q.set_defaults(func=cmd_export)
 
     q = cb.add_parser("list", help="codebooks, codes with paths and coding counts, hypotheses")
     q.add_argument("project")
     q.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(q, "qcoder codebook list demo.qcoder --json")
     q.set_defaults(func=cmd_list)
 
     p = sub.add_parser("round", help="show or set the current coding round")
     p.add_argument("project")
     p.add_argument("round", nargs="?", type=int, metavar="N",
                    help="make N the current round (new codings and codes record it)")
+    add_examples(p, "qcoder round demo.qcoder 2")
     p.set_defaults(func=cmd_round)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json
+from ..cli import add_examples, open_project, print_json
 
 
 def cmd_code(args) -> int:
@@ -35,6 +35,7 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("--coder", required=True, help="who is coding (created if new)")
     p.add_argument("--from", dest="from_csv", required=True, metavar="FILE.csv")
+    add_examples(p, "qcoder code demo.qcoder --coder Anna --from kodninger.csv")
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("codings", help="list codings")
@@ -43,4 +44,5 @@ def register(sub) -> None:
     p.add_argument("--code", help="only this code (path Codebook/Parent/Child)")
     p.add_argument("--children", action="store_true", help="with --code: include sub-codes")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder codings demo.qcoder --coder Bo --code 'demo/Office-seeking' --children")
     p.set_defaults(func=cmd_codings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, progress_callback
+from ..cli import add_examples, open_project, progress_callback
 
 
 def _split(text: str | None, sep: str = ",") -> tuple[str, ...]:
@@ -26,8 +26,7 @@ def cmd_export(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.exchange.exporters import WHAT
-    from ..core.analysis.matrices import LEVELS, MEASURES
+    from ..core.choices import LEVELS, MEASURES, WHAT
 
     p = sub.add_parser("export", help="export displays (hypotheses, matrices, joint display, "
                        "segments, codebook) to xlsx, docx, csv or html")
@@ -53,4 +52,6 @@ def register(sub) -> None:
     p.add_argument("--codes", help="codes for the motivation profile / joint display "
                    "(paths Codebook/Code, separated by ;)")
     p.add_argument("--quotes", type=int, default=2, help="quotes per cell (default 2)")
+    add_examples(p, "qcoder export demo.qcoder --what hypotheses --out hypoteser.docx",
+                 "qcoder export demo.qcoder --what matrix --measure share --out matrix.xlsx")
     p.set_defaults(func=cmd_export)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import open_project, print_json, progress, progress_callback
+from ..cli import add_examples, open_project, print_json, progress, progress_callback
 from ..core.errors import QcoderError
 
 
@@ -128,7 +128,7 @@ def cmd_edit(args) -> int:
 
 
 def register(sub) -> None:
-    from ..core.documents.kinds import CORPUS_KINDS
+    from ..core.choices import CORPUS_KINDS
 
     p = sub.add_parser("import", help="import transcripts (files or folders)",
                        description="Import transcripts: .txt, .md, .docx, .odt, .rtf, .pdf, "
@@ -147,6 +147,8 @@ def register(sub) -> None:
     p.add_argument("--skip-failed", action="store_true",
                    help="import the readable files even if some fail (default: all or nothing)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_examples(p, "qcoder import borgmestre.qcoder interviews/ --kind mayor_interview",
+                 "qcoder import borgmestre.qcoder jens.docx --case 'Borgmester Jens'")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("speakers", help="list, rename/merge, mark or link a document's speakers")
@@ -159,6 +161,7 @@ def register(sub) -> None:
     p.add_argument("--link", action="append", default=[], type=_pair, metavar="NAME=CASE",
                    help="link a speaker to a participant case (repeatable)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder speakers demo.qcoder borgmester_jens --rename 'Jens Kragh=Jens'")
     p.set_defaults(func=cmd_speakers)
 
     p = sub.add_parser("attributes", help="set case attributes from a spreadsheet (.xlsx/.csv)",
@@ -172,6 +175,7 @@ def register(sub) -> None:
     p.add_argument("--create-unmatched", action="store_true",
                    help="create cases for keys that match no case or document")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_examples(p, "qcoder attributes demo.qcoder --from cases.xlsx --key case")
     p.set_defaults(func=cmd_attributes)
 
     p = sub.add_parser("edit", help="fix a transcript's text; codings and structure move along")
@@ -183,4 +187,6 @@ def register(sub) -> None:
     p.add_argument("--detached", action="store_true",
                    help="list codings whose text an edit deleted")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder edit demo.qcoder borgmester_jens --dump jens.txt",
+                 "qcoder edit demo.qcoder borgmester_jens --from jens.txt")
     p.set_defaults(func=cmd_edit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import open_project, print_json, progress, progress_callback
+from ..cli import add_examples, open_project, print_json, progress, progress_callback
 
 
 def cmd_suggest(args) -> int:
@@ -84,6 +84,7 @@ def register(sub) -> None:
                    help="include the interviewer's turns (left out by default)")
     p.add_argument("--json", action="store_true",
                    help="print a JSON list of {code, document, start, end, terms}")
+    add_examples(p, "qcoder suggest demo.qcoder --codebook demo --coder Anna --json")
     p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("pseudonymise",
@@ -101,4 +102,6 @@ def register(sub) -> None:
     p.add_argument("--ignore", action="append", metavar="ENTITY",
                    help="leave this entity as it is (repeatable)")
     p.add_argument("--json", action="store_true", help="print the table as JSON")
+    add_examples(p, "qcoder pseudonymise demo.qcoder borgmester_jens --key ../nøgle.csv",
+                 "qcoder pseudonymise demo.qcoder borgmester_jens --key ../nøgle.csv --apply")
     p.set_defaults(func=cmd_pseudonymise)

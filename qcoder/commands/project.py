@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json, progress
+from ..cli import add_examples, open_project, print_json, progress
 
 
 def cmd_new(args) -> int:
@@ -51,13 +51,16 @@ def register(sub) -> None:
     p = sub.add_parser("new", help="create an empty project")
     p.add_argument("project", help="the new project file, NAME.qcoder")
     p.add_argument("--title", help="the project's title (default: the file name)")
+    add_examples(p, "qcoder new borgmestre.qcoder --title 'Borgmestre og politisk pres'")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("info", help="what is in a project")
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder info demo.qcoder --json")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("demo", help="build the demo project (fictitious Danish material)")
     p.add_argument("project", nargs="?", help="where to build it (default: demo.qcoder in your qcoder data folder)")
+    add_examples(p, "qcoder demo demo.qcoder")
     p.set_defaults(func=cmd_demo)

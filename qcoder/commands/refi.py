@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json, progress_callback
+from ..cli import add_examples, open_project, print_json, progress_callback
 
 
 def cmd_export(args) -> int:
@@ -32,11 +32,13 @@ def register(sub) -> None:
     p = sub.add_parser("qdpx", help="exchange whole projects as REFI-QDA (.qdpx) with other tools")
     q = p.add_subparsers(dest="qdpx_command", metavar="ACTION")
     q.required = True
+    add_examples(p, "qcoder qdpx export demo.qcoder demo.qdpx")
 
     e = q.add_parser("export", help="write the project as a REFI-QDA project (.qdpx)")
     e.add_argument("project")
     e.add_argument("out", metavar="OUT.qdpx")
     e.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_examples(e, "qcoder qdpx export demo.qcoder demo.qdpx")
     e.set_defaults(func=cmd_export)
 
     i = q.add_parser("import", help="create a new project from a REFI-QDA project (.qdpx) "
@@ -44,4 +46,5 @@ def register(sub) -> None:
     i.add_argument("file", metavar="FILE.qdpx")
     i.add_argument("project", metavar="NEW_PROJECT.qcoder")
     i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_examples(i, "qcoder qdpx import fra-nvivo.qdpx fra-nvivo.qcoder --json")
     i.set_defaults(func=cmd_import)

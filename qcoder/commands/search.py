@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json, progress_callback
+from ..cli import add_examples, open_project, print_json, progress_callback
 
 
 def cmd_search(args) -> int:
@@ -32,4 +32,6 @@ def register(sub) -> None:
     p.add_argument("--progress", action="store_true", help="progress lines on stderr")
     p.add_argument("--json", action="store_true",
                    help='print a list of {"document", "start", "end", "text"}')
+    add_examples(p, "qcoder search demo.qcoder trussel --lemma",
+                 "qcoder search demo.qcoder 'Christiansborg|Folketinget' --regex --json")
     p.set_defaults(func=cmd_search)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json
+from ..cli import add_examples, open_project, print_json
 
 SHOW_AT_MOST = 15
 
@@ -98,6 +98,7 @@ def register(sub) -> None:
     survey = sub.add_parser("survey", help="load survey data and summarise items")
     ssub = survey.add_subparsers(dest="survey_command", metavar="ACTION")
     ssub.required = True
+    add_examples(survey, "qcoder survey summary demo.qcoder --item Q1_1 --subgroup task_type")
 
     p = ssub.add_parser("load", help="store respondent-level survey data (.xlsx, .csv, .sav)")
     p.add_argument("project")
@@ -111,6 +112,8 @@ def register(sub) -> None:
     p.add_argument("--sheet", help="the data sheet of an .xlsx (default: the first)")
     p.add_argument("--replace", action="store_true", help="replace a survey of the same name")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder survey load demo.qcoder survey.csv --key respondent_id "
+                    "--labels survey_labels.csv")
     p.set_defaults(func=cmd_load)
 
     p = ssub.add_parser("summary", help="valid N, mean, distribution, top-box, cross-tab")
@@ -120,15 +123,18 @@ def register(sub) -> None:
     p.add_argument("--survey", help="which survey (needed when the project has several)")
     p.add_argument("--top", type=int, help="top-box size (default: the item's, usually 2)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder survey summary demo.qcoder --item Q1_1 --subgroup task_type --json")
     p.set_defaults(func=cmd_summary)
 
     p = ssub.add_parser("items", help="list a survey's items")
     p.add_argument("project")
     p.add_argument("--survey")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder survey items demo.qcoder --survey DM-survey")
     p.set_defaults(func=cmd_items)
 
     p = ssub.add_parser("remove", help="remove a survey from the project")
     p.add_argument("project")
     p.add_argument("name")
+    add_examples(p, "qcoder survey remove demo.qcoder DM-survey")
     p.set_defaults(func=cmd_remove)

@@ -3,7 +3,7 @@ recording the researcher's judgement of each hypothesis per case."""
 
 from __future__ import annotations
 
-from ..cli import open_project, print_json
+from ..cli import add_examples, open_project, print_json
 from ..core.errors import QcoderError
 
 
@@ -75,17 +75,21 @@ def register(sub) -> None:
                    "(repeatable)")
     p.add_argument("--cell", action="append", metavar="COLUMN=TEXT",
                    help="a condensed statement for a display column (repeatable)")
+    add_examples(p, "qcoder verdict demo.qcoder 'Borgmester Jens' H1 støtte "
+                    "--evidence-code demo/Policy-seeking")
     p.set_defaults(func=cmd_verdict)
 
     p = sub.add_parser("verdicts", help="list verdicts with the suggestions from linked codes")
     p.add_argument("project")
     p.add_argument("--hypothesis")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_examples(p, "qcoder verdicts demo.qcoder --hypothesis H1")
     p.set_defaults(func=cmd_verdicts)
 
     p = sub.add_parser("hypothesis", help="add a hypothesis outside the codebooks")
     hsub = p.add_subparsers(dest="hypothesis_command", metavar="ACTION")
     hsub.required = True
+    add_examples(p, "qcoder hypothesis add demo.qcoder H5 --label 'Lokal forankring'")
     a = hsub.add_parser("add", help="add a hypothesis")
     a.add_argument("project")
     a.add_argument("id", help="a new id, e.g. H5")
@@ -93,6 +97,7 @@ def register(sub) -> None:
     a.add_argument("--statement")
     a.add_argument("--kind", default="exit", choices=("exit", "retention", "general"))
     a.add_argument("--columns", help="display columns separated by |")
+    add_examples(a, "qcoder hypothesis add demo.qcoder H5 --label 'Lokal forankring'")
     a.set_defaults(func=cmd_hypothesis_add)
 
     p = sub.add_parser("counter-evidence", help="flag a coding as counter-evidence "
@@ -102,4 +107,5 @@ def register(sub) -> None:
     p.add_argument("hypothesis")
     p.add_argument("--note")
     p.add_argument("--remove", action="store_true", help="remove the flag")
+    add_examples(p, "qcoder counter-evidence demo.qcoder b710ce2e-aec3-4f13-8b80-0b5a55616e7b H1")
     p.set_defaults(func=cmd_counter)

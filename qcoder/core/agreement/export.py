@@ -7,9 +7,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from ..errors import QcoderError
 from .entries import STATISTICS
 from .report import AgreementReport
@@ -252,6 +249,9 @@ def _domain_rows(data: dict) -> tuple[list[str], list[list]]:
 
 # -- xlsx ----------------------------------------------------------------------------------------
 def write_xlsx(report: AgreementReport, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     data = report.data
     wb = Workbook()
     bold = Font(bold=True)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from scipy import stats as _st
 
 MISSING = -1
 CONFIDENCE = 0.95
@@ -89,6 +88,8 @@ class Ratings:
 
 @lru_cache(maxsize=4096)
 def _t_quantile(df: float) -> float:
+    from scipy import stats as _st
+
     return float(_st.t.ppf(0.5 + CONFIDENCE / 2, df=df))
 
 

@@ -21,13 +21,13 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..choices import UNIT_KINDS
 from ..errors import QcoderError
 from ..lookup import code_paths
 from ..language.nlp import pipeline_name, sentence_spans
 from ..store.models import Code, Coding, Document, StructureRange
 from ..store.models_nlp import TextIndex
 
-UNIT_KINDS = ("character", "segment", "sentence", "paragraph", "turn", "section")
 TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _EMPTY = np.zeros(0, dtype=np.int64)

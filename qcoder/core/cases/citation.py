@@ -23,7 +23,8 @@ from .cases import case_attributes
 from ..errors import QcoderError
 from ..operations import Result, run
 from ..exchange.package import SetMeta
-from ..store.models import CORPUS_KINDS, Case, Document, DocumentCase, Meta
+from ..documents.kinds import check_kind
+from ..store.models import Case, Document, DocumentCase, Meta
 from ..documents.structure import DocumentStructure
 
 DEFAULT_TEMPLATES = {
@@ -146,8 +147,7 @@ def citation_template(session: Session, kind: str) -> str:
 
 def set_citation_template(project, kind: str, template: str) -> Result:
     """Change a corpus kind's template for this project ('' restores the default); undoable."""
-    if kind not in CORPUS_KINDS:
-        raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
+    check_kind(kind)
     if template:
         template_fields(template)
     return run(project, SetMeta(_META + kind, template, label="Edit citation template"))

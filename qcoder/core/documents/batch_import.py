@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from ..cases.cases import get_or_create_case, link_document
 from .removal import RemoveDocuments
 from .adding import default_name, store_transcript
-from ..errors import CancelledError, InputFileError, QcoderError
+from ..errors import CancelledError, InputFileError
 from .importers import FORMATS, read_transcript
 from ..operations import Batch, Result
-from ..store.models import CORPUS_KINDS, Case, Document
+from ..store.models import Case, Document
+from .kinds import check_kind
 from ..language.text_index import ensure_indexed
 from .transcript import Transcript, content_hash
 
@@ -123,8 +124,7 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
     added. `prepared` holds transcripts already read (and perhaps with speakers renamed in an
     import preview) by path; those files are not read again. With `index`, the new documents'
     sentences and word forms are computed once now, so search and agreement need not parse."""
-    if kind not in CORPUS_KINDS:
-        raise QcoderError(f"unknown corpus kind {kind!r}; use one of {', '.join(CORPUS_KINDS)}")
+    check_kind(kind)
     files = collect_files(paths)
     report = report or (lambda done, total, what: None)
     outcomes: list[FileOutcome] = []

@@ -6,9 +6,10 @@ the documents list. This is the one list; the GUI gives each kind its Danish or 
 
 from __future__ import annotations
 
+from ..choices import CORPUS_KINDS
 from ..errors import QcoderError
 
-CORPUS_KINDS = ("mayor_interview", "dm_interview", "vignette_group", "other")
+__all__ = ["CORPUS_KINDS", "check_kind"]
 
 
 def check_kind(kind: str) -> str:

@@ -17,7 +17,6 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -60,6 +59,8 @@ class SetMeta:
 
 # -- making a package ---------------------------------------------------------------------------
 def _sample(session: Session, doc_ids: list[int], unit: str, n: int, seed: int):
+    import numpy as np
+
     from ..agreement.units import load_corpus, text_units
 
     corpus = load_corpus(session, [], [], doc_ids)

@@ -11,9 +11,8 @@ questions echo the codebook's words without being evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -24,6 +23,9 @@ from ..operations import Batch, Result, run
 from ..store.models import Code, Codebook, Coding, Document, Speaker, StructureRange
 from ..store.models_nlp import SuggestionRejection
 from .text_index import Report, Term, compile_term, ensure_indexed, load_indexes
+
+if TYPE_CHECKING:
+    import numpy as np
 
 UNITS = ("sentence", "turn")
 
@@ -61,6 +63,8 @@ def _codes_with_keywords(session: Session, codebook: str | None) -> list[Code]:
 def _units(session: Session, document_id: int, unit: str, sentences: np.ndarray,
            include_interviewer: bool) -> np.ndarray:
     """The candidate passages of one document as (start, end) rows in text order."""
+    import numpy as np
+
     turns = session.execute(
         sa.select(StructureRange.start, StructureRange.end, Speaker.is_interviewer)
         .outerjoin(Speaker, Speaker.id == StructureRange.speaker_id)
@@ -141,6 +145,8 @@ def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | 
 
 def _for_code(code: Code, path: str, doc_id: int, doc_name: str, index, terms: list[Term],
               units: np.ndarray, taken: list) -> list[Suggestion]:
+    import numpy as np
+
     if not len(units):
         return []
     matched: dict[int, list[str]] = {}

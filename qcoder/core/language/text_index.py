@@ -16,9 +16,8 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -27,15 +26,22 @@ from .nlp import Analysis, analyse, analyse_many, lemmas, pipeline_name
 from ..store.models import Document, utcnow
 from ..store.models_nlp import TextIndex
 
+if TYPE_CHECKING:
+    import numpy as np
+
 Report = Callable[[int, int, str], None]
 
 
 # -- packing -------------------------------------------------------------------------------
 def _pack(array: np.ndarray) -> bytes:
+    import numpy as np
+
     return zlib.compress(np.ascontiguousarray(array, dtype="<i4").tobytes(), 1)
 
 
 def _unpack(blob: bytes, shape: tuple[int, int]) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(zlib.decompress(blob), dtype="<i4").reshape(shape)
 
 
@@ -53,6 +59,8 @@ class DocumentIndex:
 
     @classmethod
     def from_analysis(cls, document_id: int, analysis: Analysis) -> DocumentIndex:
+        import numpy as np
+
         def ints(values) -> np.ndarray:
             return np.frombuffer(values, dtype=np.intc).astype(np.int32)
 
@@ -83,6 +91,8 @@ class DocumentIndex:
 
     def find(self, term: Term) -> list[tuple[int, int]]:
         """[start, end) of each occurrence of `term`, in text order, within one sentence."""
+        import numpy as np
+
         n = len(self.lemma_ids)
         k = len(term.parts)
         if n < k or k == 0:
@@ -144,6 +154,8 @@ def compile_term(text: str) -> Term:
 
 # -- storing ----------------------------------------------------------------------------------
 def _store(session: Session, document: Document, index: DocumentIndex, pipeline: str) -> None:
+    import numpy as np
+
     row = session.get(TextIndex, document.id)
     if row is None:
         row = TextIndex(document_id=document.id)

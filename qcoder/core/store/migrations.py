@@ -7,11 +7,12 @@ inside one transaction, after the caller has copied a backup of the project file
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import sqlalchemy as sa
-from alembic.migration import MigrationContext
-from alembic.operations import Operations
+
+if TYPE_CHECKING:
+    from alembic.operations import Operations
 
 SCHEMA_VERSION = 5
 
@@ -171,6 +172,9 @@ STEPS: dict[int, Callable[[Operations], None]] = {
 
 
 def migrate(connection: sa.Connection, from_version: int) -> None:
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
     op = Operations(MigrationContext.configure(connection))
     for version in range(from_version, SCHEMA_VERSION):
         STEPS[version](op)

@@ -46,10 +46,6 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
-# the corpus kinds are defined with the documents; named here for the modules that import it
-from ..documents.kinds import CORPUS_KINDS  # noqa: E402,F401
-
-
 class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,8 +9,8 @@ case joined to a respondent (datasets.py) gets that respondent's own answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,9 @@ from ..lookup import _hint
 from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .datasets import DEFAULT_TOP_K, dataset_by_name, join_cases
 from .files import format_number, missing_set
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_NUMERIC_CATEGORIES = 12
 
@@ -67,6 +70,8 @@ class Categories:
 
 def item_series(session: Session, item: SurveyItem) -> pd.Series:
     """Every respondent's answer to `item` (indexed by key); None where missing or empty."""
+    import pandas as pd
+
     cats = Categories(item)
     keys = list(session.scalars(sa.select(SurveyRespondent.key)
                                 .where(SurveyRespondent.dataset_id == item.dataset_id)
@@ -110,6 +115,8 @@ def _order(values: pd.Series, cats: Categories) -> list:
 
 
 def _describe(values: pd.Series, cats: Categories, order: list) -> dict:
+    import pandas as pd
+
     valid = values.dropna()
     n = int(len(valid))
     shares = valid.value_counts(normalize=True) if n else pd.Series(dtype=float)
@@ -128,6 +135,8 @@ def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | N
     subgroup item, the same per subgroup category (a cross-tab). Shares are fractions of the
     valid answers; the distribution runs over the scale labels in order, a category item's
     answers by frequency, or a numeric item's values when it has at most 12 distinct ones."""
+    import pandas as pd
+
     item = item_by_ident(session, ds, ident)
     cats = Categories(item)
     if top_k is not None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import catalog
-from ...core.documents.batch_import import CORPUS_KINDS, import_files
+from ...core.documents.batch_import import import_files
+from ...core.documents.kinds import CORPUS_KINDS
 from ...core.errors import CancelledError, QcoderError
 from ...core.documents.importers import FORMATS
 from ...core.operations import Result, run

@@ -12,7 +12,6 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...core.demo import build_demo
 from ...core.errors import QcoderError
 from ...core.store import Project
 from . import i18n
@@ -23,6 +22,8 @@ from .theme import apply_theme
 
 def open_or_build(path: str | None) -> Project:
     if path is None:
+        from ...core.demo import build_demo
+
         path = build_demo()
     return Project.open(path)
 

@@ -4,23 +4,43 @@ visibility, the Ctrl+1..9 shortcut codes, line numbers."""
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from ..agreement.agreement_dialog import open_agreement
-from ..files.attributes_dialog import import_case_attributes
 from ..coding.case_panel import CASE_ROLE
 from .dialogs import JournalDialog, SettingsDialog
-from ..displays.displays_window import open_displays
-from ..files.edit_text_dialog import edit_document_text
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
-from ..files.package_dialogs import export_package, merge_package_dialog
-from ..files.pseudonymise_dialog import open_pseudonymise
-from ..files.refi_dialogs import export_codebook, export_refi_project, import_codebook, import_refi_project
-from ..files.speakers_panel import open_speakers
 from ..coding.suggestions_panel import open_suggestions
 from .theme import apply_theme
+
+
+class OnUse:
+    """The function `name` of `module` (under qcoder.gui), imported when a menu item first calls
+    it: the dialogs behind the menus, and the domain code and numpy they need, load when used
+    instead of before the window shows."""
+
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def __call__(self, *args):
+        return getattr(importlib.import_module(self.module, "qcoder.gui"), self.name)(*args)
+
+
+open_agreement = OnUse(".agreement.agreement_dialog", "open_agreement")
+import_case_attributes = OnUse(".files.attributes_dialog", "import_case_attributes")
+open_displays = OnUse(".displays.displays_window", "open_displays")
+edit_document_text = OnUse(".files.edit_text_dialog", "edit_document_text")
+export_package = OnUse(".files.package_dialogs", "export_package")
+merge_package_dialog = OnUse(".files.package_dialogs", "merge_package_dialog")
+open_pseudonymise = OnUse(".files.pseudonymise_dialog", "open_pseudonymise")
+export_codebook = OnUse(".files.refi_dialogs", "export_codebook")
+export_refi_project = OnUse(".files.refi_dialogs", "export_refi_project")
+import_codebook = OnUse(".files.refi_dialogs", "import_codebook")
+import_refi_project = OnUse(".files.refi_dialogs", "import_refi_project")
+open_speakers = OnUse(".files.speakers_panel", "open_speakers")
 
 
 def _action(window, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:

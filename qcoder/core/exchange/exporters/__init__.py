@@ -10,6 +10,7 @@ cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from pathlib import Path
 
@@ -19,33 +20,29 @@ from .... import __version__
 from ...analysis.build import build_table
 from ...analysis.displays import Options, Table, case_codings, coding_rounds
 from ...catalog import HYPOTHESIS_ORDER
+from ...choices import WHAT
 from ...errors import QcoderError
 from ...lookup import hypothesis_by_ident
 from ...analysis.matrices import has_sections
 from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta
 from ...store.models_analysis import SurveyDataset
 from .base import Exporter, Progress, Report
-from .to_csv import CsvExporter
-from .to_docx import DocxExporter
-from .to_html import HtmlExporter
-from .to_xlsx import XlsxExporter
 
-EXPORTERS: dict[str, Exporter] = {e.suffix: e for e in (XlsxExporter(), DocxExporter(),
-                                                          CsvExporter(), HtmlExporter())}
-#: "displays" is every display (overview, hypotheses, matrices, profile, joint) without the
-#: segment listing and the codebook; "all" is everything.
-WHAT = ("segments", "matrix", "hypotheses", "overview", "profile", "joint", "codebook",
-        "displays", "all")
+#: File suffix -> (module, class) of its exporter. A format's module is imported when that
+#: format is written, so openpyxl and python-docx load only for an xlsx or docx export.
+EXPORTERS = {".xlsx": ("to_xlsx", "XlsxExporter"), ".docx": ("to_docx", "DocxExporter"),
+             ".csv": ("to_csv", "CsvExporter"), ".html": ("to_html", "HtmlExporter")}
 DISPLAYS = ("overview", "hypotheses", "matrix", "profile", "joint")
 ALL_ORDER = DISPLAYS + ("segments", "codebook")
 
 
 def exporter_for(path: Path) -> Exporter:
-    exporter = EXPORTERS.get(path.suffix.lower())
-    if exporter is None:
+    found = EXPORTERS.get(path.suffix.lower())
+    if found is None:
         raise QcoderError(f"{path}: cannot export to {path.suffix or 'a file without suffix'!r}; "
                           f"use one of {', '.join(EXPORTERS)}")
-    return exporter
+    module, name = found
+    return getattr(importlib.import_module(f".{module}", __name__), name)()
 
 
 def _quiet(done: int, total: int, what: str = "") -> None:

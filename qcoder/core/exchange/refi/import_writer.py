@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from ...documents.adding import store_transcript
 from ...documents.importers import structure
-from ...store.models import (CORPUS_KINDS, Attribute, Case, CaseValue, Code, Codebook, Coder,
+from ...documents.kinds import CORPUS_KINDS
+from ...store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder,
                             Coding, Document, Memo, new_uuid)
 from .codes import CodeNode, safe_names
 from .positions import Placement, SourceText

@@ -12,7 +12,7 @@ import uuid as uuidlib
 from datetime import datetime, timezone
 
 from .... import __version__
-from ...store.models import CORPUS_KINDS
+from ...documents.kinds import CORPUS_KINDS
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
