@@ -4,11 +4,8 @@ matrix cells open their codings, blind mode holds, and exports are read back."""
 
 from __future__ import annotations
 
-import ast
 import csv
-import re
 import shutil
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +14,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu
 
-import qcoder
 from qcoder.core.analysis.case_codings import CaseCodings
 from qcoder.core.demo import build_demo
 from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
@@ -440,30 +436,3 @@ def test_empty_states_say_what_to_do(qtbot, tmp_path):
     assert "No themes linked to survey items" in open_displays(win, "joint").empty.text()
     win.displays_window.close()
     win.close()
-
-
-def _store_imports(path: Path) -> list[str]:
-    """Every import in `path` of sqlalchemy or of the store's models, top level or not."""
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names = [(0, a.name) for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            names = [(node.level, base)] + [(node.level, f"{base}.{a.name}") for a in node.names]
-        else:
-            continue
-        if any((level == 0 and name.split(".")[0] == "sqlalchemy")
-               or re.search(r"(^|\.)store\.models", name) for level, name in names):
-            found.append(f"{path.name}:{node.lineno} {'.' * names[0][0]}{names[0][1]}")
-    return found
-
-
-def test_displays_and_their_commands_ask_core_not_the_store():
-    """The displays window and `qcoder verdict(s)/export/survey` read through core's API."""
-    root = Path(qcoder.__file__).parent
-    files = sorted((root / "gui" / "displays").glob("*.py")) + [
-        root / "commands" / f"{name}.py" for name in ("verdict", "export", "survey")]
-    assert len(files) > 10
-    assert [hit for path in files for hit in _store_imports(path)] == []
-    assert _store_imports(root / "core" / "catalog.py"), "the check finds such imports"
