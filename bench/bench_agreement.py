@@ -20,10 +20,10 @@ from qcoder.core.agreement import statistics as st
 from qcoder.core.agreement.units import _SENTENCES, load_corpus, presence, text_units
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.documents.adding import store_transcript
+from qcoder.core.documents.transcript import Span, Transcript, Turn
 from qcoder.core.lookup import code_paths
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document, new_uuid
-from qcoder.core.documents.transcript import Span, Transcript, Turn
 
 PARENTS, CHILDREN = 10, 5
 
@@ -53,9 +53,9 @@ def build(folder: Path, n_docs: int, words: int, per_coder: int) -> Path:
                 coder = Coder(name=name)
                 s.add(coder)
                 s.flush()
-                rows += [dict(uuid=new_uuid(), document_id=doc_ids[d], start=a, end=b,
-                              code_id=leaves[c], coder_id=coder.id, round=1, memo="",
-                              origin="imported") for d, a, b, c in mine if b > a]
+                rows += [{"uuid": new_uuid(), "document_id": doc_ids[d], "start": a, "end": b,
+                              "code_id": leaves[c], "coder_id": coder.id, "round": 1, "memo": "",
+                              "origin": "imported"} for d, a, b, c in mine if b > a]
             s.execute(sa.insert(Coding), rows)
     finally:
         project.close()
@@ -149,6 +149,7 @@ def run(quick: bool) -> None:
             timed("turn-level report", lambda: agreement_report(project, ["A", "B"], "turn"))
             timed("segment-level report", lambda: agreement_report(project, ["A", "B"], "segment"))
             p = rep.data["pooled"]
+            kappa, alpha = p.get("cohen_kappa", float("nan")), p.get("krippendorff_alpha", float("nan"))
             print(f"   sentence units: {rep.data['settings']['n_units']:,}; pooled kappa "
-                  f"{p.get('cohen_kappa', float('nan')):.3f}, alpha {p.get('krippendorff_alpha', float('nan')):.3f}")
+                  f"{kappa:.3f}, alpha {alpha:.3f}")
             compare_references(project, 5 if quick else 50)

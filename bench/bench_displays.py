@@ -17,21 +17,31 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.coding.codings import ApplyCoding, CodingSpec
 from qcoder.core.analysis.displays import Options
-from qcoder.core.documents.adding import store_transcript
-from qcoder.core.exchange.exporters import build_tables, export
 from qcoder.core.analysis.verdicts import SetCell, SetVerdict
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
+from qcoder.core.coding.codings import ApplyCoding, CodingSpec
+from qcoder.core.documents.adding import store_transcript
 from qcoder.core.documents.importers import split_pages, structure
+from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.exchange.exporters import build_tables, export
 from qcoder.core.lookup import coder_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import (
-    Code, Codebook, CodeHypothesis, Document, Hypothesis, StructureRange,
+    Code,
+    Codebook,
+    CodeHypothesis,
+    Document,
+    Hypothesis,
+    StructureRange,
 )
 from qcoder.core.store.models_analysis import VERDICTS
 from qcoder.core.survey.datasets import load_survey
-from qcoder.core.documents.transcript import normalise_text
 
 from .corpus import corpus
 

@@ -14,13 +14,13 @@ import sqlalchemy as sa
 
 from qcoder.core.documents.adding import store_transcript
 from qcoder.core.documents.importers import split_pages, structure
+from qcoder.core.documents.transcript import normalise_text
 from qcoder.core.language.nlp import get_nlp, pipeline_name
+from qcoder.core.language.suggest import suggest
+from qcoder.core.language.text_index import ensure_indexed, find_lemma, stale_documents
 from qcoder.core.store import Project
 from qcoder.core.store.models import Code, Codebook, Document
 from qcoder.core.store.models_nlp import TextIndex
-from qcoder.core.language.suggest import suggest
-from qcoder.core.language.text_index import ensure_indexed, find_lemma, stale_documents
-from qcoder.core.documents.transcript import normalise_text
 
 from .corpus import corpus
 

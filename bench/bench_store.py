@@ -12,10 +12,10 @@ from pathlib import Path
 from qcoder.core.coding.codings import ApplyCoding, CodingSpec, apply_coding, list_codings
 from qcoder.core.documents.adding import store_transcript
 from qcoder.core.documents.importers import split_pages, structure
+from qcoder.core.documents.transcript import normalise_text
 from qcoder.core.lookup import coder_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Code, Codebook
-from qcoder.core.documents.transcript import normalise_text
 
 from .corpus import codings, corpus
 

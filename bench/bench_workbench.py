@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from qcoder.core.coding.codings import ApplyCoding, CodingSpec  # noqa: E402
 from qcoder.core.documents.adding import store_transcript  # noqa: E402
 from qcoder.core.documents.importers import split_pages, structure  # noqa: E402
+from qcoder.core.documents.transcript import normalise_text  # noqa: E402
 from qcoder.core.lookup import coder_by_name  # noqa: E402
 from qcoder.core.store import Project  # noqa: E402
 from qcoder.core.store.models import Code, Codebook  # noqa: E402
-from qcoder.core.documents.transcript import normalise_text  # noqa: E402
 
 from .corpus import codings, corpus, document  # noqa: E402
 

@@ -17,8 +17,9 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from . import __version__
 from .core.errors import QcoderError

@@ -42,7 +42,10 @@ def _print_table(rows: list[dict]) -> None:
 def cmd_pseudonymise(args) -> int:
     from ..core.privacy.entities import read_user_list
     from ..core.privacy.pseudonymise import (
-        apply_plan, confirm_pseudonymisation, plan_pseudonymisation, stale_backups,
+        apply_plan,
+        confirm_pseudonymisation,
+        plan_pseudonymisation,
+        stale_backups,
     )
 
     user = read_user_list(Path(args.names)) if args.names else []

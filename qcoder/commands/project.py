@@ -61,6 +61,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("demo", help="build the demo project (fictitious Danish material)")
-    p.add_argument("project", nargs="?", help="where to build it (default: demo.qcoder in your qcoder data folder)")
+    p.add_argument("project", nargs="?",
+                   help="where to build it (default: demo.qcoder in your qcoder data folder)")
     add_examples(p, "qcoder demo demo.qcoder")
     p.set_defaults(func=cmd_demo)

@@ -134,7 +134,7 @@ class Changes:
 
 
 NOTHING = Changes()
-EVERYTHING = Changes(**{name: ALL_DOCS for name in DOC_FIELDS},
+EVERYTHING = Changes(**dict.fromkeys(DOC_FIELDS, ALL_DOCS),
                      **{f.name: True for f in fields(Changes) if f.name not in DOC_FIELDS})
 
 

@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from sqlalchemy.orm import Session
 
 from ..data import data_path
 from .cases.attributes import ImportAttributes, read_table
-from .documents.batch_import import import_files
 from .codebooks.loading import add_codebook, read_codebook_file
 from .coding.codings import ApplyCoding, CodingSpec
+from .documents.batch_import import import_files
 from .errors import QcoderError
-from .lookup import code_by_path, coder_by_name, document_by_name
 from .exchange.package import make_package, merge_package
+from .lookup import code_by_path, coder_by_name, document_by_name
 from .store import Project
 from .survey.datasets import add_survey
 

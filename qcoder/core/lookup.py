@@ -106,7 +106,8 @@ def code_by_path(session: Session, path: str) -> Code:
     )
     if book is None:
         names = list(session.scalars(sa.select(Codebook.name)))
-        raise NotFoundError(f"no codebook named {parts[0]!r} (in code path {path!r}).{_hint(parts[0], names)}")
+        raise NotFoundError(f"no codebook named {parts[0]!r} (in code path {path!r})."
+                            f"{_hint(parts[0], names)}")
     parent_id = None
     code = None
     for part in parts[1:]:

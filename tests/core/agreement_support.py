@@ -8,12 +8,12 @@ from pathlib import Path
 
 import yaml
 
-from qcoder.core.coding.bulk import code_from_csv
 from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.bulk import code_from_csv
 from qcoder.core.documents.adding import store_transcript
 from qcoder.core.documents.importers import structure
-from qcoder.core.store import Project
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.store import Project
 
 BOOK = "Enighed æøå"
 

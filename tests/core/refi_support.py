@@ -9,14 +9,19 @@ from pathlib import Path
 import sqlalchemy as sa
 import xmlschema
 
-from qcoder.core.cases.cases import (case_attributes, get_or_create_attribute, get_or_create_case,
-                               link_document, set_value)
+from qcoder.core.cases.cases import (
+    case_attributes,
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.coding.codings import apply_coding
+from qcoder.core.coding.memos import set_memo
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.importers import read_transcript
 from qcoder.core.lookup import code_by_path, code_paths, coder_by_name, document_by_name
-from qcoder.core.coding.memos import set_memo
 from qcoder.core.store import Project
 from qcoder.core.store.models import Attribute, Case, Code, Codebook, Coder, Coding, Document, Memo
 from tests.conftest import CODEBOOK, INTERVIEW

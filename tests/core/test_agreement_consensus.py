@@ -8,8 +8,14 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from qcoder.core.agreement import agreement_report
-from qcoder.core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, decide,
-                                             decision_key, decisions)
+from qcoder.core.agreement.consensus import (
+    KONSENSUS,
+    Decision,
+    coded_ranges,
+    decide,
+    decision_key,
+    decisions,
+)
 from qcoder.core.agreement.export import export_report, methods_paragraph, num
 from qcoder.core.coding.codings import list_codings
 from qcoder.core.errors import QcoderError

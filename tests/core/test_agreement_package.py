@@ -10,14 +10,14 @@ import sqlalchemy as sa
 
 from qcoder.core.agreement import agreement_report
 from qcoder.core.documents.adding import store_transcript
-from qcoder.core.exchange import package
-from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.documents.importers import structure
-from qcoder.core.operations import run
+from qcoder.core.documents.transcript import content_hash, normalise_text
+from qcoder.core.errors import CancelledError, QcoderError
+from qcoder.core.exchange import package
 from qcoder.core.exchange.package import BLIND_META, make_package, merge_package, package_info
+from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Code, Coder, Coding, Document
-from qcoder.core.documents.transcript import content_hash, normalise_text
 
 from .agreement_support import code, load_book, path
 

@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from qcoder.core.agreement import agreement_report, units_compared
 from qcoder.core.agreement.units import load_corpus, text_units
 from qcoder.core.documents.adding import store_transcript
-from qcoder.core.errors import QcoderError
 from qcoder.core.documents.importers import structure
+from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.errors import QcoderError
 from qcoder.core.language.nlp import pipeline_name, sentence_spans
 from qcoder.core.store import Project
-from qcoder.core.documents.transcript import normalise_text
 
 from .agreement_support import code, load_book, make_project, path
 

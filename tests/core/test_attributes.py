@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.core.cases.attributes import import_attributes, read_table
-from qcoder.core.documents.batch_import import import_files
 from qcoder.core.cases.cases import case_attributes
+from qcoder.core.documents.batch_import import import_files
 from qcoder.core.errors import InputFileError
 from qcoder.core.operations import run
 from qcoder.core.store import Project

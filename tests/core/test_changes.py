@@ -15,8 +15,14 @@ from qcoder.core.cases.table import set_case_value
 from qcoder.core.changes import ALL_DOCS, EVERYTHING, NOTHING, ChangeJournal, Changes, Docs, union
 from qcoder.core.codebooks.code_merge import merge_codes
 from qcoder.core.codebooks.code_ops import move_code, rename_code
-from qcoder.core.coding.codings import (ApplyCoding, CodingSpec, apply_coding, remove_coding,
-                                        resize_coding, set_coding_memo)
+from qcoder.core.coding.codings import (
+    ApplyCoding,
+    CodingSpec,
+    apply_coding,
+    remove_coding,
+    resize_coding,
+    set_coding_memo,
+)
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.batch_import import import_files
 from qcoder.core.documents.editing import edit_text

@@ -7,10 +7,15 @@ import sqlalchemy as sa
 
 from qcoder.core.codebooks.code_merge import merge_codes
 from qcoder.core.codebooks.code_ops import (
-    add_code, delete_code, edit_code, move_code, recolour_code, rename_code,
+    add_code,
+    delete_code,
+    edit_code,
+    move_code,
+    recolour_code,
+    rename_code,
 )
-from qcoder.core.coding.rounds import set_current_round
 from qcoder.core.coding.codings import apply_coding, list_codings
+from qcoder.core.coding.rounds import set_current_round
 from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
@@ -29,8 +34,8 @@ def state(project) -> dict:
              c.example, tuple(c.keywords or []), tuple(c.survey_items or []), c.origin,
              c.round_added, c.flagged)
             for c in s.scalars(sa.select(Code)))
-        links = sorted((uuid_of[l.code_id], l.hypothesis_id, l.direction)
-                       for l in s.scalars(sa.select(CodeHypothesis)))
+        links = sorted((uuid_of[link.code_id], link.hypothesis_id, link.direction)
+                       for link in s.scalars(sa.select(CodeHypothesis)))
         codings = sorted((c.uuid, uuid_of[c.code_id], c.document_id, c.start, c.end, c.coder_id,
                           c.round, c.memo, c.origin, c.created)
                          for c in s.scalars(sa.select(Coding)))
@@ -105,10 +110,10 @@ def test_rename_recolour_and_edit_every_field_are_undoable(project):
     check_undoable(project, lambda: rename_code(project, path, "Chikane og trusler"))
     assert code(project, f"{BOOK}/Chikane og trusler").name == "Chikane og trusler"
     check_undoable(project, lambda: recolour_code(project, f"{BOOK}/Chikane og trusler", "#abcdef"))
-    values = dict(label_da="Chikane (da)", label_en="Harassment", definition="D", include="I",
-                  exclude="E", example="X", origin="inductive", flagged="tjek", round_added=3,
-                  indicators=["a", "b"], keywords=["trussel"], survey_items=["Q9"],
-                  hypotheses=[("H1", "contradicts")])
+    values = {"label_da": "Chikane (da)", "label_en": "Harassment", "definition": "D", "include": "I",
+                  "exclude": "E", "example": "X", "origin": "inductive", "flagged": "tjek", "round_added": 3,
+                  "indicators": ["a", "b"], "keywords": ["trussel"], "survey_items": ["Q9"],
+                  "hypotheses": [("H1", "contradicts")]}
     check_undoable(project, lambda: edit_code(project, f"{BOOK}/Chikane og trusler", **values))
     edited = code(project, f"{BOOK}/Chikane og trusler")
     assert (edited.label_en, edited.round_added, edited.survey_items) == ("Harassment", 3, ["Q9"])

@@ -9,10 +9,13 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.core.codebooks.code_ops import add_code, edit_code
-from qcoder.core.codebooks.loading import load_codebook, load_codebooks
 from qcoder.core.codebooks.export import (
-    CODE_COLUMNS, HYPOTHESIS_COLUMNS, export_codebook_yaml, export_codebooks_xlsx,
+    CODE_COLUMNS,
+    HYPOTHESIS_COLUMNS,
+    export_codebook_yaml,
+    export_codebooks_xlsx,
 )
+from qcoder.core.codebooks.loading import load_codebook, load_codebooks
 from qcoder.core.codebooks.schema import iter_codes, read_codebook_file
 from qcoder.core.errors import NotFoundError
 from qcoder.core.lookup import code_paths

@@ -6,7 +6,12 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.core.coding.codings import (
-    apply_coding, list_codings, merge_overlapping, remove_coding, resize_coding, set_coding_memo,
+    apply_coding,
+    list_codings,
+    merge_overlapping,
+    remove_coding,
+    resize_coding,
+    set_coding_memo,
 )
 from qcoder.core.coding.memos import MemoTarget, memo_target
 from qcoder.core.errors import NotFoundError, QcoderError

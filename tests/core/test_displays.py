@@ -12,29 +12,52 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
-from qcoder.core.codebooks.loading import load_codebook
-from qcoder.core.coding.codings import RemoveCoding, apply_coding
-from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
-from qcoder.core.analysis.theme_displays import (
-    PREVALENCE_RULES, joint_display, motivation_profile, prevalence,
-)
-from qcoder.core.documents.adding import add_document
-from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core import catalog
 from qcoder.core.analysis.build import build_display
-from qcoder.core.analysis.counter_evidence import FlagCounterEvidence, flag_counter_evidence
-from qcoder.core.analysis.evidence import coding_choices, coding_stance
-from qcoder.core.analysis.hypotheses import CreateHypothesis, DeleteHypothesis, HypothesisSpec, LinkCode
-from qcoder.core.analysis.listings import cell_segments, verdict_listing
-from qcoder.core.analysis.suggestions import suggest_verdicts
-from qcoder.core.analysis.verdicts import SetCell, SetEvidence, SetVerdict, set_verdict, verdict_states
 from qcoder.core.analysis.case_codings import CaseCodings
-from qcoder.core.documents.importers import read_transcript
-from qcoder.core.lookup import (
-    case_by_name, code_by_path, coder_by_name, document_by_name, hypothesis_by_ident,
+from qcoder.core.analysis.counter_evidence import FlagCounterEvidence, flag_counter_evidence
+from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
+from qcoder.core.analysis.evidence import coding_choices, coding_stance
+from qcoder.core.analysis.hypotheses import (
+    CreateHypothesis,
+    DeleteHypothesis,
+    HypothesisSpec,
+    LinkCode,
 )
+from qcoder.core.analysis.listings import cell_segments, verdict_listing
 from qcoder.core.analysis.matrices import MatrixChoices, code_case_matrix, matrix_choices
+from qcoder.core.analysis.suggestions import suggest_verdicts
+from qcoder.core.analysis.theme_displays import (
+    PREVALENCE_RULES,
+    joint_display,
+    motivation_profile,
+    prevalence,
+)
+from qcoder.core.analysis.verdicts import (
+    SetCell,
+    SetEvidence,
+    SetVerdict,
+    set_verdict,
+    verdict_states,
+)
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
+from qcoder.core.codebooks.loading import load_codebook
+from qcoder.core.coding.codings import RemoveCoding, apply_coding
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
+from qcoder.core.errors import NotFoundError, QcoderError
+from qcoder.core.lookup import (
+    case_by_name,
+    code_by_path,
+    coder_by_name,
+    document_by_name,
+    hypothesis_by_ident,
+)
 from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coding, DocumentCase

@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qcoder.core.documents.batch_import import import_files
 from qcoder.core.coding.codings import apply_coding, list_codings
+from qcoder.core.documents.batch_import import import_files
 from qcoder.core.documents.editing import ReattachCoding, detached_codings, edit_text
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.documents.offset_map import OffsetMap
+from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
 from qcoder.core.store.models import StructureRange
 from qcoder.core.store.models_editing import DetachedCoding
@@ -250,7 +250,7 @@ def test_random_edits_in_a_real_project_round_trip(project, tmp_path_factory, da
 
 
 def test_removing_an_edited_document_is_undone_exactly(project, tmp_path):
-    
+
     from qcoder.core.documents.removal import RemoveDocuments
 
     doc_id, _ids = _setup(project, tmp_path)

@@ -13,15 +13,15 @@ from openpyxl import load_workbook
 
 from qcoder.core.analysis.build import build_display
 from qcoder.core.analysis.displays import Options
-from qcoder.data import data_path
+from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.errors import CancelledError, QcoderError
 from qcoder.core.exchange.exporters import export, export_display
 from qcoder.core.exchange.exporters.base import VERDICT_COLOURS
-from qcoder.core.analysis.verdicts import set_verdict
 from qcoder.core.store.models import Coding
 from qcoder.core.store.models_analysis import SurveyDataset
 from qcoder.core.survey.datasets import dataset_by_name
 from qcoder.core.survey.summaries import summarize
+from qcoder.data import data_path
 
 from .test_displays import FORMULA, MAYORS, POLICY, THREATS, analysis  # noqa: F401  (fixture)
 
@@ -56,7 +56,7 @@ def test_xlsx_has_provenance_first_and_a_sheet_per_display(judged, tmp_path):
     ws = wb["Hypotesedisplay H1"]
     rows = list(ws.iter_rows(values_only=True))
     header = rows[0]
-    body = [r for r in rows[1:1 + len(MAYORS)]]
+    body = list(rows[1:1 + len(MAYORS)])
     assert [r[0] for r in body] == sorted(MAYORS)
     assert ws.freeze_panes == "B2"
     col = header.index("Vurdering")

@@ -3,13 +3,11 @@ and speaker rename/merge/interviewer/link as undoable operations."""
 
 from __future__ import annotations
 
-
 import pytest
 import sqlalchemy as sa
 
 from qcoder.core.documents.batch_import import collect_files, import_files
-from qcoder.core.errors import CancelledError, InputFileError, NotFoundError
-from qcoder.core.operations import run
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.documents.speakers import (
     edit_speakers,
     link_speaker,
@@ -18,7 +16,8 @@ from qcoder.core.documents.speakers import (
     rename_speaker,
     set_interviewers,
 )
-from qcoder.core.documents.importers import read_transcript
+from qcoder.core.errors import CancelledError, InputFileError, NotFoundError
+from qcoder.core.operations import run
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Document, Speaker, StructureRange
 from tests.conftest import dump_project

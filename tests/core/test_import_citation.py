@@ -8,20 +8,20 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from qcoder.core.cases.attributes import import_attributes
-from qcoder.core.documents.batch_import import import_files
 from qcoder.core.cases.citation import (
     DEFAULT_TEMPLATES,
-    cite,
     citation_template,
+    cite,
     render,
     set_citation_template,
 )
+from qcoder.core.documents.batch_import import import_files
+from qcoder.core.documents.speakers import link_speaker
+from qcoder.core.documents.structure import DocumentStructure, line_at
 from qcoder.core.errors import QcoderError
 from qcoder.core.lookup import document_by_name
 from qcoder.core.operations import run
-from qcoder.core.documents.speakers import link_speaker
 from qcoder.core.store import Project
-from qcoder.core.documents.structure import DocumentStructure, line_at
 
 
 def _mayor(path):

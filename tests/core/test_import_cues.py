@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from qcoder.core.errors import InputFileError
 from qcoder.core.documents.importers import read_transcript
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.errors import InputFileError
 
 TEAMS = """WEBVTT
 

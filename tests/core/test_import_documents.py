@@ -14,9 +14,9 @@ from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from qcoder.core.errors import InputFileError
 from qcoder.core.documents.importers import read_transcript
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.errors import InputFileError
 
 
 def _turns(t):

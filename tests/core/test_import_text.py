@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.documents.importers import read_transcript, split_pages
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.errors import InputFileError, QcoderError
 
 FOCUS_GROUP = """Fokusgruppe, Kommune A (fiktiv)
 

@@ -5,15 +5,27 @@ from __future__ import annotations
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.editing import edit_text
 from qcoder.core.documents.importers import read_transcript
+from qcoder.core.language.nlp import (
+    analyse,
+    analyse_many,
+    is_trained,
+    lemmas,
+    pipeline_name,
+    sentence_spans,
+)
+from qcoder.core.language.text_index import (
+    compile_term,
+    ensure_indexed,
+    find_lemma,
+    load_index,
+    reindex_document,
+    stale_documents,
+    stored_sentences,
+)
 from qcoder.core.lookup import document_by_name
-from qcoder.core.language.nlp import analyse, analyse_many, is_trained, lemmas, pipeline_name, sentence_spans
 from qcoder.core.store import Project
 from qcoder.core.store.models_nlp import TextIndex
 from qcoder.core.summary import project_summary
-from qcoder.core.language.text_index import (
-    compile_term, ensure_indexed, find_lemma, load_index, reindex_document, stale_documents,
-    stored_sentences,
-)
 
 INFLECTED = """Interviewer: Hvordan var det at være borgmester?
 

@@ -15,20 +15,27 @@ import pytest
 import sqlalchemy as sa
 
 from qcoder.cli import main
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.codebooks.loading import load_codebook
 from qcoder.core.coding.codings import apply_coding, list_codings, set_coding_memo
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.editing import edit_text
-from qcoder.core.privacy.entities import Detector, is_role_label
-from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.documents.importers import read_transcript
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
+from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.language.nlp import has_ner
+from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
+from qcoder.core.privacy.entities import Detector, is_role_label
 from qcoder.core.privacy.key_file import inside_project_folder, read_key
 from qcoder.core.privacy.pseudonymise import (
-    apply_plan, confirm_pseudonymisation, plan_pseudonymisation,
+    apply_plan,
+    confirm_pseudonymisation,
+    plan_pseudonymisation,
 )
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Memo, Speaker, StructureRange

@@ -8,8 +8,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from qcoder.core.errors import CancelledError, NotFoundError, QcoderError
 from qcoder.core.coding.memos import set_memo
+from qcoder.core.errors import CancelledError, NotFoundError, QcoderError
 from qcoder.core.exchange.refi import export_qdc, export_qdpx, import_qdc, import_qdpx
 from qcoder.core.store import Project
 from tests.core.refi_support import NS, build_rich_project, schema, snapshot

@@ -11,11 +11,19 @@ from xml.sax.saxutils import escape, quoteattr
 import pytest
 import sqlalchemy as sa
 
+from qcoder.core.documents.transcript import normalise_text
 from qcoder.core.exchange.refi import import_qdpx
 from qcoder.core.store import Project
-from qcoder.core.store.models import (Attribute, Case, Code, Coder, Coding, Document, Memo,
-                                      StructureRange)
-from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.store.models import (
+    Attribute,
+    Case,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    StructureRange,
+)
 from tests.core.refi_support import EMOJI_TEXT, FIXTURES, utf16_units, write_qdpx
 
 USERS = """<Users><User guid="11111111-1111-1111-1111-111111111111" name="Karen"/>

@@ -9,10 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qcoder.core.exchange.refi.positions import (CODEPOINTS, CODEPOINTS_CRLF, UNITS, UTF16, UTF16_CRLF,
-                                        Selection, SourceText, habitual_units, normalise_with_map,
-                                        place_selections, text_matches)
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.exchange.refi.positions import (
+    CODEPOINTS,
+    CODEPOINTS_CRLF,
+    UNITS,
+    UTF16,
+    UTF16_CRLF,
+    Selection,
+    SourceText,
+    habitual_units,
+    normalise_with_map,
+    place_selections,
+    text_matches,
+)
 from tests.core.refi_support import utf16_units
 
 RAW = ("Interviewer: Hvordan gik det? 😀\r\n"

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 
 from qcoder.core.coding.codings import apply_coding, list_codings
 from qcoder.core.errors import InputFileError
+from qcoder.core.exchange.refi import export_qdc, import_qdc
 from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.operations import run
-from qcoder.core.exchange.refi import export_qdc, import_qdc
 from qcoder.core.store.models import Code, Codebook
 from tests.core.refi_support import FIXTURES, snapshot
 

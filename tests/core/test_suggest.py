@@ -9,13 +9,13 @@ from qcoder.core.coding.codings import list_codings
 from qcoder.core.demo import build_demo
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.editing import edit_text
-from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.documents.importers import read_transcript
+from qcoder.core.errors import NotFoundError, QcoderError
+from qcoder.core.language.candidates import find_candidates, still_current
+from qcoder.core.language.suggest import accept_suggestions, reject_suggestions, suggest
 from qcoder.core.lookup import coder_by_name, document_by_name
 from qcoder.core.operations import run
 from qcoder.core.store import Project
-from qcoder.core.language.candidates import find_candidates, still_current
-from qcoder.core.language.suggest import accept_suggestions, reject_suggestions, suggest
 
 KEYWORD_BOOK = """codebook: "Nøgleord"
 id: kw

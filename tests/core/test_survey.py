@@ -16,7 +16,12 @@ import sqlalchemy as sa
 from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, set_value
 from qcoder.core.errors import InputFileError, QcoderError
 from qcoder.core.store import Project
-from qcoder.core.store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
+from qcoder.core.store.models_analysis import (
+    SurveyDataset,
+    SurveyItem,
+    SurveyRespondent,
+    SurveyValue,
+)
 from qcoder.core.survey.datasets import dataset_by_name, join_cases, load_survey, remove_survey
 from qcoder.core.survey.summaries import case_answers, summarize
 

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import pytest
 
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.cases.table import case_table, set_case_value
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
 from qcoder.core.coding.codings import apply_coding
-from qcoder.core.documents.adding import add_document
-from qcoder.core.errors import NotFoundError, QcoderError
-from qcoder.core.documents.importers import read_transcript
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.coding.memos import DeleteMemo, journal, memo_on, set_memo
-from qcoder.core.operations import run
 from qcoder.core.coding.progress import coding_progress, covered_length
 from qcoder.core.coding.retrieval import segments
-from qcoder.core.language.search import derived, search
+from qcoder.core.documents.adding import add_document
+from qcoder.core.documents.importers import read_transcript
 from qcoder.core.documents.units import paragraph_at, snap_to_words, unit_at
+from qcoder.core.errors import NotFoundError, QcoderError
+from qcoder.core.language.search import derived, search
+from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
+from qcoder.core.operations import run
 
 CHIKANE = """Interviewer: Hvordan oplevede du chikanen?
 
@@ -47,8 +52,8 @@ def ids(project, tmp_path):
         link_document(s, doc, case)
         for name, type_, raw in (("first_name", "text", "Jens"), ("appendix", "number", "2")):
             set_value(s, case, get_or_create_attribute(s, name, type_), raw)
-        return dict(doc=doc, mette=mette, code=code, parent=parent, child=child, anna=anna,
-                    bo=bo, case=case)
+        return {"doc": doc, "mette": mette, "code": code, "parent": parent, "child": child, "anna": anna,
+                    "bo": bo, "case": case}
 
 
 def test_plain_regex_and_lemma_search(project, ids):
@@ -63,7 +68,7 @@ def test_plain_regex_and_lemma_search(project, ids):
         ("mette", "Chikanerne")]
     lemma = search(project, "chikane", "lemma")
     found = {h.text for h in lemma}
-    assert {"chikanen", "chikaneret", "Chikane", "Chikanerne", "chikanen"} <= found
+    assert {"chikanen", "chikaneret", "Chikane", "Chikanerne"} <= found
     assert all(mette[h.start:h.end] == h.text for h in lemma if h.document == "mette")
     assert {h.text for h in search(project, "borgmester", "lemma")} == {
         "borgmester", "borgmestrene", "Borgmesteren"}

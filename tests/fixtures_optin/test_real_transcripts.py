@@ -11,8 +11,8 @@ import pytest
 
 from qcoder.core.documents.batch_import import import_files
 from qcoder.core.documents.importers import read_transcript
-from qcoder.core.store import Project
 from qcoder.core.documents.transcript import normalise_text
+from qcoder.core.store import Project
 
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "transcripts"
 

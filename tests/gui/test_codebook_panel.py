@@ -88,7 +88,8 @@ def test_tree_counts_swatches_tooltip_and_detail_pane(qtbot, coded):
     panel.tree.setCurrentItem(strom)
     book = panel.detail.toPlainText()
     assert "H1a (under H1): Lokale begrænsninger" in book
-    assert "Display: Mulighed for at opnå indflydelse og udvikling | Argument for at trække sig | Konsekvens" in book
+    assert ("Display: Mulighed for at opnå indflydelse og udvikling | Argument for at trække sig | "
+            "Konsekvens") in book
 
 
 def test_filter_shows_matches_with_their_ancestors(qtbot, coded):
@@ -249,8 +250,8 @@ def test_editor_delete_with_codings_offers_merge_and_merges(qtbot, coded):
     editor.select_code(source.id)
     asked = []
     editor.confirm = lambda title, text, yes: asked.append((text, yes)) or True
-    editor.choose_code = lambda title, label, choices: dict(
-        (path, cid) for path, cid in choices)["Strøm: office-, policy- og vote-seeking/Øvrige"]
+    editor.choose_code = lambda title, label, choices: dict(choices)[
+        "Strøm: office-, policy- og vote-seeking/Øvrige"]
     editor.delete_code()
     text, yes = asked[-1]
     assert "holds 2 codings by 2 coders" in text and "Merge it into another code" in text

@@ -15,14 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu
 
 from qcoder.core.analysis.case_codings import CaseCodings
-from qcoder.core.demo import build_demo
-from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
-from qcoder.core.analysis.theme_displays import joint_display, motivation_profile
 from qcoder.core.analysis.counter_evidence import counter_evidence
-from qcoder.core.analysis.verdicts import read_state
-from qcoder.core.lookup import hypothesis_by_ident
-from qcoder.core.lookup import coder_by_name
+from qcoder.core.analysis.displays import Options, hypothesis_display, overview_matrix
 from qcoder.core.analysis.matrices import code_case_matrix
+from qcoder.core.analysis.theme_displays import joint_display, motivation_profile
+from qcoder.core.analysis.verdicts import read_state
+from qcoder.core.demo import build_demo
+from qcoder.core.lookup import coder_by_name, hypothesis_by_ident
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Coding
 from qcoder.core.store.models_analysis import SurveyItem
@@ -385,13 +384,13 @@ def test_export_from_each_view_to_xlsx(window, tmp_path, key):
     book = load_workbook(out)
     assert book.sheetnames[0] != book.sheetnames[1]
     sheet = book[book.sheetnames[1]]
-    rows = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header_row = next(i for i, r in enumerate(rows) if list(r[:2]) == [
         view.current.columns[0].header, view.current.columns[1].header])
     body = rows[header_row + 1: header_row + 1 + len(view.current.rows)]
     assert [r[0] for r in body] == [row[0].value for row in view.current.rows]
-    provenance = dict((r[0], r[1]) for r in book[book.sheetnames[0]].iter_rows(values_only=True)
-                      if r[0])
+    provenance = {r[0]: r[1] for r in book[book.sheetnames[0]].iter_rows(values_only=True)
+                      if r[0]}
     assert "Anna" in provenance["Kodere"] and "Bo" in provenance["Kodere"]
 
 

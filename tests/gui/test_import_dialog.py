@@ -3,7 +3,6 @@ a focus-group .txt with vignette sections, and a damaged .docx."""
 
 from __future__ import annotations
 
-
 import pytest
 import sqlalchemy as sa
 from docx import Document as DocxDocument

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from qcoder.core.coding.codings import ApplyCoding, CodingSpec
 from qcoder.core.demo import build_demo
+from qcoder.core.exchange.package import package_info
 from qcoder.core.lookup import code_by_path, coder_by_name
 from qcoder.core.operations import run
-from qcoder.core.exchange.package import package_info
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding, Document
 from qcoder.gui.files import package_dialogs

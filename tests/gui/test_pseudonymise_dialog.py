@@ -16,8 +16,8 @@ from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.privacy.key_file import read_key
 from qcoder.core.store import Project
 from qcoder.core.store.models import Document
-from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.files.pseudonymise_dialog import pseudonymise_dialog_for
+from qcoder.gui.shell.main_window import MainWindow
 from tests.conftest import CODEBOOK
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot

@@ -9,17 +9,25 @@ import threading
 import sqlalchemy as sa
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from qcoder.core.exchange.refi import importer
-
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.coding.codings import apply_coding
+from qcoder.core.exchange.refi import importer
 from qcoder.core.lookup import code_by_path, code_paths, coder_by_name, document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Case, Code, Coder, Coding, Document
-from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.files.refi_dialogs import (
-    SummaryDialog, export_codebook, export_refi_project, import_codebook, import_refi_project,
+    SummaryDialog,
+    export_codebook,
+    export_refi_project,
+    import_codebook,
+    import_refi_project,
 )
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from qcoder.core.cases.cases import (get_or_create_attribute, get_or_create_case, link_document,
-                                     set_value)
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.changes import Changes, Docs
 from qcoder.core.coding.codings import apply_coding
 from qcoder.core.documents.adding import add_document

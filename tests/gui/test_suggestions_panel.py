@@ -14,8 +14,8 @@ from qcoder.core.lookup import document_by_name
 from qcoder.core.store import Project
 from qcoder.core.store.models import Coder, Coding
 from qcoder.core.store.models_nlp import SuggestionRejection
-from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.coding.suggestion_items import CANDIDATE_ROLE, HTML_ROLE
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 

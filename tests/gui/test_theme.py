@@ -8,13 +8,17 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
 )
 
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.importers import read_transcript
-from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.files.package_dialogs import ExportPackageDialog
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.helpers import make_settings
 from tests.gui.screens import dark_theme, screenshot
 

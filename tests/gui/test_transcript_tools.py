@@ -12,8 +12,8 @@ from qcoder.core.store.models import Case, CaseValue, Coding, Document, Speaker
 from qcoder.core.store.models_editing import DetachedCoding
 from qcoder.gui.files.attributes_dialog import AttributesDialog, import_case_attributes
 from qcoder.gui.files.edit_text_dialog import EditTextDialog, edit_document_text
-from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.files.speakers_panel import SpeakersDialog
+from qcoder.gui.shell.main_window import MainWindow
 from tests.gui.dialog_driver import when_modal
 from tests.gui.helpers import make_settings
 

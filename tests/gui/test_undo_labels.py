@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import qcoder
-from qcoder.core.lookup import document_by_name
 from qcoder.core.documents.speakers import RenameSpeaker
+from qcoder.core.lookup import document_by_name
 from qcoder.gui.shell import i18n
 from qcoder.gui.shell.main_window import MainWindow
 from qcoder.gui.shell.undo import LABELS

@@ -11,12 +11,17 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qcoder.core.cases.table import case_table
+from qcoder.core.cases.cases import (
+    get_or_create_attribute,
+    get_or_create_case,
+    link_document,
+    set_value,
+)
 from qcoder.core.cases.citation import set_citation_template
-from qcoder.core.cases.cases import get_or_create_attribute, get_or_create_case, link_document, set_value
+from qcoder.core.cases.table import case_table
 from qcoder.core.coding.codings import apply_coding, list_codings
-from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.core.coding.memos import memo_on
+from qcoder.core.lookup import code_by_path, coder_by_name, document_by_name
 from qcoder.gui.coding import coding_actions
 from qcoder.gui.shell.dialogs import MemoDialog
 from qcoder.gui.shell.main_window import MainWindow
@@ -31,11 +36,11 @@ def ids(project):
         link_document(s, doc, case)
         for name, type_, raw in (("first_name", "text", "Jens"), ("appendix", "number", "2")):
             set_value(s, case, get_or_create_attribute(s, name, type_), raw)
-        out = dict(doc=doc.id, text=doc.text,
-                   chikane=code_by_path(s, "Test æøå/Chikane").id,
-                   policy=code_by_path(s, "Test æøå/Policy-seeking").id,
-                   okonomi=code_by_path(s, "Test æøå/Policy-seeking/Økonomiske barrierer").id,
-                   bo=coder_by_name(s, "Bo", create=True).id)
+        out = {"doc": doc.id, "text": doc.text,
+                   "chikane": code_by_path(s, "Test æøå/Chikane").id,
+                   "policy": code_by_path(s, "Test æøå/Policy-seeking").id,
+                   "okonomi": code_by_path(s, "Test æøå/Policy-seeking/Økonomiske barrierer").id,
+                   "bo": coder_by_name(s, "Bo", create=True).id}
     start = out["text"].index("Økonomien bandt os")
     out["bo_range"] = (start, start + len("Økonomien bandt os"))
     out["bo_uuid"] = apply_coding(project, out["doc"], *out["bo_range"], out["okonomi"],

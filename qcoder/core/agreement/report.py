@@ -9,24 +9,45 @@ with a warning that says why and what to read instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 
 import numpy as np
 import sqlalchemy as sa
 
 from ... import __version__
 from ..errors import QcoderError
-from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..language.nlp import pipeline_name
-from ..store.models import Code, Codebook
 from ..language.text_index import ensure_indexed
+from ..lookup import code_by_path, coder_by_name, document_by_name
+from ..store.models import Code, Codebook
 from . import statistics as st
-from .entries import (MIN_UNITS, binary_counts, binary_entry, coefficients, means, pooled_entry,
-                      rounded, stability_warnings, unused_entry)
-from .units import (TEXT_UNITS, UNIT_KINDS, Corpus, Spans, in_scope, load_corpus, pieces,
-                    prepare_sentences, presence, segment_pairs, text_units, touched)
+from .entries import (
+    MIN_UNITS,
+    binary_counts,
+    binary_entry,
+    coefficients,
+    means,
+    pooled_entry,
+    rounded,
+    stability_warnings,
+    unused_entry,
+)
+from .units import (
+    TEXT_UNITS,
+    UNIT_KINDS,
+    Corpus,
+    Spans,
+    in_scope,
+    load_corpus,
+    pieces,
+    prepare_sentences,
+    presence,
+    segment_pairs,
+    text_units,
+    touched,
+)
 
 MAX_DISAGREEMENTS = 5000
 _UNIT_SOURCE = {

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from ..choices import UNIT_KINDS
 from ..errors import QcoderError
-from ..lookup import code_paths
 from ..language.nlp import pipeline_name, sentence_spans
+from ..lookup import code_paths
 from ..store.models import Code, Coding, Document, StructureRange
 from ..store.models_nlp import TextIndex
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from ..errors import QcoderError
 from .case_codings import CaseCodings
 from .displays import Options, Table, case_codings, hypothesis_display, overview_matrix
-from ..errors import QcoderError
 from .listings import codebook_table, segments_table
 from .matrices import code_case_matrix
 from .theme_displays import joint_display, motivation_profile

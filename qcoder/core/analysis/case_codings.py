@@ -17,10 +17,17 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..cases.citation import citation_template, field_key, format_value, render
-from ..store.models import (
-    Attribute, Case, CaseValue, Coding, Document, DocumentCase, Speaker, StructureRange,
-)
 from ..documents.structure import DocumentStructure
+from ..store.models import (
+    Attribute,
+    Case,
+    CaseValue,
+    Coding,
+    Document,
+    DocumentCase,
+    Speaker,
+    StructureRange,
+)
 
 
 @dataclass(frozen=True, slots=True)

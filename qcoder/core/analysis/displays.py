@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .case_codings import CaseCoding, CaseCodings
 from ..catalog import HYPOTHESIS_ORDER
-from .counter_evidence import counter_evidence
-from .suggestions import Suggestion, code_directions, suggest_verdicts
-from .verdicts import VerdictState, verdict_states
 from ..lookup import coder_by_name, hypothesis_by_ident
 from ..store.models import Coder, Coding, Hypothesis
 from ..survey.datasets import dataset_by_name
 from ..survey.summaries import case_answers
+from .case_codings import CaseCoding, CaseCodings
+from .counter_evidence import counter_evidence
+from .suggestions import Suggestion, code_directions, suggest_verdicts
+from .verdicts import VerdictState, verdict_states
 
 
 @dataclass(slots=True)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from .. import catalog
-from .case_codings import CaseCodings
-from .counter_evidence import counter_evidence
-from .displays import Options, case_codings
 from ..lookup import code_paths
 from ..store.models import Coder, Coding
 from ..store.models_analysis import CounterEvidence
+from .case_codings import CaseCodings
+from .counter_evidence import counter_evidence
+from .displays import Options, case_codings
 from .suggestions import code_directions
 from .verdicts import verdict_states
 

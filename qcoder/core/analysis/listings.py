@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .case_codings import CaseCodings
 from ..catalog import HYPOTHESIS_ORDER
-from .displays import Cell, Column, Options, Table, case_codings, filter_notes, standings
 from ..lookup import code_paths, hypothesis_by_ident
 from ..store.models import Code, Codebook, CodeHypothesis, Coder, Coding, Document, Hypothesis
+from .case_codings import CaseCodings
+from .displays import Cell, Column, Options, Table, case_codings, filter_notes, standings
 
 _ARROW = {"supports": "+", "contradicts": "\u2212"}
 

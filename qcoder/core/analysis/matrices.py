@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .case_codings import CaseCodings
 from ..choices import LEVELS, MEASURES
 from ..coding.codings import descendant_ids
-from .displays import Cell, Column, Options, Table, filter_notes, case_codings
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_paths
 from ..store.models import Code, Codebook, Document, StructureRange
+from .case_codings import CaseCodings
+from .displays import Cell, Column, Options, Table, case_codings, filter_notes
 
 _MEASURE_NAMES = {"count": "antal kodninger", "presence": "forekomst",
                   "share": "andel af casens tekst (%)"}

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..store.models import Code, CodeHypothesis
 from .case_codings import CaseCodings
 from .counter_evidence import counter_evidence
-from ..store.models import Code, CodeHypothesis
 
 
 def code_directions(session: Session, hypothesis_id: int) -> dict[int, str]:

@@ -8,14 +8,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .case_codings import CaseCoding, CaseCodings
 from ..coding.codings import descendant_ids
-from .displays import Cell, Column, Options, Table, case_codings, filter_notes, relevant_cases
 from ..errors import NotFoundError
 from ..lookup import code_by_path, code_paths
 from ..store.models import Code, CodeHypothesis
 from ..survey.datasets import dataset_by_name
 from ..survey.summaries import ItemSummary, case_answers, item_by_ident, summarize
+from .case_codings import CaseCoding, CaseCodings
+from .displays import Cell, Column, Options, Table, case_codings, filter_notes, relevant_cases
 
 #: k of n cases -> a Danish prevalence word, tested in this order (share = k / n).
 PREVALENCE_RULES = (

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .case_codings import CaseCodings
 from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
 from ..lookup import case_by_name, code_by_path, hypothesis_by_ident
 from ..operations import Batch, Result, run
 from ..store.models import Case, Coding, Hypothesis, new_uuid
 from ..store.models_analysis import VERDICTS, Verdict, VerdictCell
+from .case_codings import CaseCodings
 
 _ALIASES = {"stotte": "støtte", "support": "støtte", "supported": "støtte",
             "delvis stotte": "delvis støtte", "partial": "delvis støtte",

@@ -22,12 +22,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .table import check_value
-from .cases import get_or_create_attribute, infer_type, link_document, set_value
-from ..errors import InputFileError, QcoderError
 from ..documents.importers.txt import decode_bytes
+from ..errors import InputFileError, QcoderError
 from ..operations import Result, run
 from ..store.models import Attribute, Case, CaseValue, Document, DocumentCase
+from .cases import get_or_create_attribute, infer_type, link_document, set_value
+from .table import check_value
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class ImportAttributes:
         for c in columns:
             attr = self._attribute(session, headers[c], [targets[key][1].values[c] for key in
                                                          targets], report, undo)
-            for key, (case, row) in targets.items():
+            for case, row in targets.values():
                 raw = row.values[c]
                 try:
                     check_value(attr, raw, case.name)

@@ -19,13 +19,13 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .cases import case_attributes
-from ..errors import QcoderError
-from ..operations import Result, run
-from ..exchange.package import SetMeta
 from ..documents.kinds import check_kind
-from ..store.models import Case, Document, DocumentCase, Meta
 from ..documents.structure import DocumentStructure
+from ..errors import QcoderError
+from ..exchange.package import SetMeta
+from ..operations import Result, run
+from ..store.models import Case, Document, DocumentCase, Meta
+from .cases import case_attributes
 
 DEFAULT_TEMPLATES = {
     "mayor_interview": "({first_name}, bilag {appendix}, s. {page})",

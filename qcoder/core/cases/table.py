@@ -14,10 +14,10 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .cases import _BOOL, parse_number, set_value
 from ..errors import NotFoundError, QcoderError
 from ..operations import Result, run
 from ..store.models import Attribute, Case, CaseValue, Document, DocumentCase
+from .cases import _BOOL, parse_number, set_value
 
 
 @dataclass

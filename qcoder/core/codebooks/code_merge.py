@@ -20,8 +20,15 @@ from ..lookup import code_path
 from ..operations import Result, run
 from ..store.models import Coding, Memo, new_uuid
 from .code_ops import (
-    CodeSnapshot, MoveCode, RestoreLayout, code_by_uuid, code_layout, code_uuid, delete_subtree,
-    insert_snapshot, sub_codes,
+    CodeSnapshot,
+    MoveCode,
+    RestoreLayout,
+    code_by_uuid,
+    code_layout,
+    code_uuid,
+    delete_subtree,
+    insert_snapshot,
+    sub_codes,
 )
 
 

@@ -18,13 +18,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .export import codebook_by_key
-from .schema import DIRECTIONS, ORIGINS, PATH_SEP
 from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
 from ..lookup import code_by_path, code_path
 from ..operations import Result, run
 from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis, new_uuid
+from .export import codebook_by_key
+from .schema import DIRECTIONS, ORIGINS, PATH_SEP
 
 TEXT_FIELDS = ("name", "label_da", "label_en", "color", "definition", "include", "exclude",
                "example", "origin", "flagged")

@@ -189,7 +189,8 @@ def code_rows(session: Session, books: list[Codebook]) -> list[dict]:
         children = code_children(session, book)
         links = code_links(session, book)
 
-        def walk(parent_id: int | None, prefix: str, level: int) -> None:
+        def walk(parent_id: int | None, prefix: str, level: int, book=book,
+                 children=children, links=links) -> None:
             for code in children.get(parent_id, []):
                 path = f"{prefix}/{code.name}"
                 rows.append({

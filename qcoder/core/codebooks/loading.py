@@ -16,10 +16,14 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .schema import (
-    CodebookFileError, Mapping, iter_codes, read_codebook_file, validate_codebook,
-)
 from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis
+from .schema import (
+    CodebookFileError,
+    Mapping,
+    iter_codes,
+    read_codebook_file,
+    validate_codebook,
+)
 
 __all__ = ["LoadReport", "add_codebook", "load_codebook", "load_codebooks", "read_codebook_file"]
 

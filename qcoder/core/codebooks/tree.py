@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from .export import code_children, code_links
 from ..store.models import Codebook, Coding, Hypothesis
+from .export import code_children, code_links
 
 
 @dataclass
@@ -103,7 +103,7 @@ def code_tree(project, coder_id: int | None = None) -> list[CodebookNode]:
             children = code_children(s, book)
             links = code_links(s, book)
 
-            def build(parent_id, prefix):
+            def build(parent_id, prefix, children=children, links=links):
                 nodes = []
                 for c in children.get(parent_id, []):
                     path = f"{prefix}/{c.name}"

@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .codings import ApplyCoding, CodingSpec
-from ..errors import InputFileError, NotFoundError
 from ..documents.importers.txt import decode_bytes
+from ..errors import InputFileError, NotFoundError
 from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..operations import Batch, Result
+from .codings import ApplyCoding, CodingSpec
 
 REQUIRED = ("document", "start", "end", "code")
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .codings import ApplyCoding, CodingSpec, RemoveCoding
 from ..errors import NotFoundError
 from ..operations import Batch, Result, run
 from ..store.models import Code, Coding
+from .codings import ApplyCoding, CodingSpec, RemoveCoding
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..cases.citation import cite
-from .codings import descendant_ids
+from ..documents.structure import DocumentStructure
 from ..lookup import code_paths
 from ..store.models import Case, Code, Coder, Coding, Document, DocumentCase
-from ..documents.structure import DocumentStructure
+from .codings import descendant_ids
 
 
 @dataclass(frozen=True)

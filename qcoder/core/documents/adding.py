@@ -64,13 +64,13 @@ def store_transcript(session: Session, transcript: Transcript, name: str,
         speakers[speaker_name] = sp
     session.flush()
     turns = (
-        dict(document_id=doc.id, kind="turn", start=t.start, end=t.end, label=t.speaker,
-             speaker_id=speakers[t.speaker].id, time_start=t.time_start, time_end=t.time_end)
+        {"document_id": doc.id, "kind": "turn", "start": t.start, "end": t.end, "label": t.speaker,
+             "speaker_id": speakers[t.speaker].id, "time_start": t.time_start, "time_end": t.time_end}
         for t in transcript.turns
     )
     spans = (
-        dict(document_id=doc.id, kind=kind_, start=p.start, end=p.end, label=p.label,
-             speaker_id=None, time_start=None, time_end=None)
+        {"document_id": doc.id, "kind": kind_, "start": p.start, "end": p.end, "label": p.label,
+             "speaker_id": None, "time_start": None, "time_end": None}
         for kind_, group in (("page", transcript.pages), ("section", transcript.sections))
         for p in group
     )

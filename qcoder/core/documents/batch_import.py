@@ -9,21 +9,21 @@ as `report(done, total, what)`; raising CancelledError from `report` rolls every
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import sqlalchemy as sa
 
 from ..cases.cases import get_or_create_case, link_document
-from .removal import RemoveDocuments
-from .adding import default_name, store_transcript
 from ..errors import CancelledError, InputFileError
-from .importers import FORMATS, read_transcript
+from ..language.text_index import ensure_indexed
 from ..operations import Batch, Result
 from ..store.models import Case, Document
+from .adding import default_name, store_transcript
+from .importers import FORMATS, read_transcript
 from .kinds import check_kind
-from ..language.text_index import ensure_indexed
+from .removal import RemoveDocuments
 from .transcript import Transcript, content_hash
 
 Report = Callable[[int, int, str], None]

@@ -16,13 +16,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
+from ..language.text_index import RefreshIndex
 from ..lookup import code_paths, document_by_name
-from .offset_map import OffsetMap
 from ..operations import Result, run
 from ..store.models import Coder, Coding, Document, StructureRange, utcnow
 from ..store.models_editing import DetachedCoding
 from ..store.models_nlp import SuggestionRejection
-from ..language.text_index import RefreshIndex
+from .offset_map import OffsetMap
 from .transcript import content_hash, normalise_text
 
 
@@ -157,7 +157,7 @@ class RestoreText:
                                origin=row.origin))
             session.delete(row)
         session.flush()
-        where = dict((uuid, (s, e)) for uuid, s, e in self.positions)
+        where = {uuid: (s, e) for uuid, s, e in self.positions}
         for coding in session.scalars(sa.select(Coding).where(Coding.document_id == doc.id)):
             if coding.uuid in where:
                 coding.start, coding.end = where[coding.uuid]

@@ -22,13 +22,25 @@ from sqlalchemy.orm import Session
 
 from ..coding.codings import ApplyCoding, CodingSpec, RemoveCoding
 from ..errors import QcoderError
+from ..language.text_index import ensure_indexed
 from ..lookup import code_paths, document_by_name
 from ..operations import Batch, Result
 from ..store import Project
-from ..store.models import (Code, Codebook, CodeHypothesis, Coder, Coding, Document, Hypothesis,
-                           Meta, Speaker, StructureRange, new_uuid, utcnow)
+from ..store.models import (
+    Code,
+    Codebook,
+    CodeHypothesis,
+    Coder,
+    Coding,
+    Document,
+    Hypothesis,
+    Meta,
+    Speaker,
+    StructureRange,
+    new_uuid,
+    utcnow,
+)
 from ..store.models_nlp import TextIndex
-from ..language.text_index import ensure_indexed
 
 PACKAGE_META = "coder_package"
 BLIND_META = "blind_mode"
@@ -278,7 +290,7 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
         for c in pcodings:
             per_doc.setdefault(c.document_id, []).append(c)
         doc_map: dict[int, Document] = {}
-        for pid, (uuid, dname, chash, length) in pdocs.items():
+        for pid, (uuid, dname, chash, _length) in pdocs.items():
             n = len(per_doc.get(pid, []))
             matches = by_hash.get(chash, [])
             target = next((m for m in matches if m.uuid == uuid), matches[0] if matches else None)

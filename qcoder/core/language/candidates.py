@@ -7,8 +7,8 @@ passage, so the pane can highlight them without analysing any text itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import sqlalchemy as sa
 

@@ -15,8 +15,8 @@ so short words ("bo", "gå") stay exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import sqlalchemy as sa
 

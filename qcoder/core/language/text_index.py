@@ -14,17 +14,18 @@ which suits Danish compounds ("budget*" finds "budgetforhandlingerne").
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
-from .nlp import Analysis, analyse, analyse_many, lemmas, pipeline_name
 from ..store.models import Document, utcnow
 from ..store.models_nlp import TextIndex
+from .nlp import Analysis, analyse, analyse_many, lemmas, pipeline_name
 
 if TYPE_CHECKING:
     import numpy as np

@@ -253,7 +253,7 @@ class Detector:
         return out
 
     def _names(self, text: str) -> list[Found]:
-        words = [m for m in _WORD.finditer(text)]
+        words = list(_WORD.finditer(text))
         out = []
         i = 0
         while i < len(words):
@@ -292,7 +292,7 @@ class Detector:
 
     def _organisations(self, text: str) -> list[Found]:
         out = []
-        words = [m for m in _WORD.finditer(text)]
+        words = list(_WORD.finditer(text))
         for k, w in enumerate(words):
             low = w.group().lower()
             if not (w.group()[0].isupper() and k > 0 and low.endswith(ORG_TAILS)):

@@ -9,8 +9,8 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import InputFileError, QcoderError
 from .entities import normalise_type

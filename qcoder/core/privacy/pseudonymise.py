@@ -21,21 +21,29 @@ Three steps, so a person reviews before anything changes:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .entities import (
-    NOT_NAMES, ROLE_WORDS, TITLES, TYPE_LABELS, Detector, Found, first_names, is_role_label,
-    kommuner, resolve,
-)
 from ..errors import QcoderError
 from ..lookup import document_by_name
 from ..operations import Result, run
 from ..store.models import Attribute, CaseValue, Document, DocumentCase, Speaker
+from .entities import (
+    NOT_NAMES,
+    ROLE_WORDS,
+    TITLES,
+    TYPE_LABELS,
+    Detector,
+    Found,
+    first_names,
+    is_role_label,
+    kommuner,
+    resolve,
+)
 from .key_file import check_key_path, read_key, write_key
 from .replacement import ApplyPseudonyms
 

@@ -1,8 +1,10 @@
 """The project store: SQLAlchemy models, schema versions and migrations, locking, backups."""
 
-from . import models_analysis  # noqa: F401  (registers the analysis tables)
-from . import models_editing  # noqa: F401  (registers the detached codings table)
-from . import models_nlp  # noqa: F401  (registers the text index tables)
+from . import (
+    models_analysis,  # noqa: F401  (registers the analysis tables)
+    models_editing,  # noqa: F401  (registers the detached codings table)
+    models_nlp,  # noqa: F401  (registers the text index tables)
+)
 from .migrations import SCHEMA_VERSION
 from .project import PROJECT_SUFFIX, Project
 

@@ -7,7 +7,8 @@ inside one transaction, after the caller has copied a backup of the project file
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 

@@ -21,8 +21,16 @@ from ..lookup import _named
 from ..store.models import Attribute, Case, CaseValue
 from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .files import (
-    DEFAULT_MISSING, ItemLabels, SheetData, format_number, known_scale, missing_set,
-    parse_column, read_labels, read_labels_file, read_table,
+    DEFAULT_MISSING,
+    ItemLabels,
+    SheetData,
+    format_number,
+    known_scale,
+    missing_set,
+    parse_column,
+    read_labels,
+    read_labels_file,
+    read_table,
 )
 
 #: Top-box size unless the labels say otherwise: the top 2 of a scale of 4 or more points,

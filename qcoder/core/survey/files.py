@@ -351,7 +351,7 @@ def read_labels(data: SheetData) -> dict[str, ItemLabels]:
                              f"{', '.join(_LABEL_COLUMNS['item'])}); it has {', '.join(data.columns)}")
     out: dict[str, ItemLabels] = {}
     for row, place in zip(data.rows, data.places):
-        get = lambda role: row[where[role]].text if role in where else ""  # noqa: E731
+        get = lambda role, row=row: row[where[role]].text if role in where else ""  # noqa: E731
         ident = get("item")
         if not ident:
             continue

@@ -14,19 +14,35 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
-    QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.agreement import AgreementReport, agreement_report, units_compared
 from ...core.agreement.export import export_report, methods_paragraph
 from ...core.errors import CancelledError, QcoderError
-from .agreement_tables import (ENTRY_ROLE, fill_code_table, fill_domain_table, make_table,
-                               row_details, warning_color)
-from .choices_pane import ChoicesPane
-from .disagreements import DisagreementBrowser
 from ..shell.i18n import tr
 from ..shell.long_task import run_task
+from .agreement_tables import (
+    ENTRY_ROLE,
+    fill_code_table,
+    fill_domain_table,
+    make_table,
+    row_details,
+    warning_color,
+)
+from .choices_pane import ChoicesPane
+from .disagreements import DisagreementBrowser
 
 
 class AgreementDialog(QDialog):

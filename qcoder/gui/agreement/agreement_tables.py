@@ -9,8 +9,14 @@ from html import escape
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
-                               QTableWidget, QTableWidgetItem)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from ...core.agreement.entries import warning_summary
 from ..codebook.codebook_panel import colour_swatch

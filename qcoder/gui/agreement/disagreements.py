@@ -14,20 +14,38 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPlainTextEdit, QPushButton, QSplitter, QToolButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.agreement import AgreementReport
-from ...core.agreement.consensus import (KONSENSUS, Decision, coded_ranges, decide,
-                                         decision_key, decisions)
+from ...core.agreement.consensus import (
+    KONSENSUS,
+    Decision,
+    coded_ranges,
+    decide,
+    decision_key,
+    decisions,
+)
 from ...core.documents.texts import document_text
 from ...core.errors import QcoderError
 from ..codebook.codebook_panel import colour_swatch
+from ..shell.i18n import tr
 from .agreement_tables import shown_path
 from .coder_pane import CoderPane, konsensus_color, unit_band_color
-from ..shell.i18n import tr
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 SHORTCUTS = {"a": "Ctrl+1", "b": "Ctrl+2", "both": "Ctrl+3", "neither": "Ctrl+0",

@@ -12,9 +12,22 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
-    QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem,
-    QTreeWidgetItemIterator, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core import catalog
@@ -23,10 +36,10 @@ from ...core.codebooks.code_merge import merge_codes
 from ...core.codebooks.tree import CodeNode, code_tree
 from ...core.errors import QcoderError
 from ...core.operations import run
-from .code_form import CodeForm
-from .code_detail import count_text
-from .codebook_panel import BOOK_ROLE, CODE_ROLE, colour_swatch
 from ..shell.i18n import tr
+from .code_detail import count_text
+from .code_form import CodeForm
+from .codebook_panel import BOOK_ROLE, CODE_ROLE, colour_swatch
 
 
 class CodeTree(QTreeWidget):

@@ -13,8 +13,17 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSplitter, QTextBrowser, QTreeWidget,
-    QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.codebooks.tree import CodebookNode, CodeNode, HypothesisInfo, code_tree

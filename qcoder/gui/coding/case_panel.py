@@ -8,8 +8,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from ...core.cases.table import SetCaseValue, case_table
 from ...core.cases.cases import parse_number
+from ...core.cases.table import SetCaseValue, case_table
 from ..shell.i18n import tr
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1

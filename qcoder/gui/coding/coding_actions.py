@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QMenu
 from ...core.coding.codings import ApplyCoding, CodingSpec
 from ...core.coding.layers import CodingMark
 from ...core.coding.memos import SaveMemo, memo_on, memo_target
-from ...core.operations import Batch
 from ...core.documents.units import snap_to_words, unit_at
+from ...core.operations import Batch
 from ..shell.dialogs import CodeChooser, MemoDialog
-from .document_view import PASSAGE_MIME, passage_from_mime
 from ..shell.i18n import tr
+from .document_view import PASSAGE_MIME, passage_from_mime
 
 
 class PassageDropFilter(QObject):

@@ -6,7 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QHeaderView, QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
 )
 
 from ...core import catalog

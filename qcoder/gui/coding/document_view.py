@@ -11,11 +11,18 @@ A margin on the left holds optional line numbers and the coding stripes (margins
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QDrag, QFont, QPainter, QPalette, QPen, QTextCharFormat, QTextCursor,
+    QColor,
+    QDrag,
+    QFont,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 

@@ -10,7 +10,7 @@ stripes never jump sideways while the user codes.
 from __future__ import annotations
 
 import heapq
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...core.coding.layers import CodingMark
 

@@ -17,16 +17,27 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressDialog,
-    QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core import catalog
 from ...core.analysis.displays import Options, Table
 from ...core.errors import CancelledError, QcoderError
 from ...core.exchange.exporters import export_display
-from .display_model import CODINGS_ROLE, DisplayModel, DisplayTable
 from ..shell.i18n import tr
+from .display_model import CODINGS_ROLE, DisplayModel, DisplayTable
 
 EXPORT_FILTERS = ("Excel (*.xlsx)", "Word (*.docx)", "CSV (*.csv)", "HTML (*.html)")
 

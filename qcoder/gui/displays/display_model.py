@@ -90,10 +90,10 @@ class DisplayModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- shape ---------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
         return 0 if parent.isValid() or self.table is None else len(self.table.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
         return 0 if parent.isValid() or self.table is None else len(self.table.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

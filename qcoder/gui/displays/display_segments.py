@@ -6,13 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMenu, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from ...core.analysis.listings import cell_segments
-from .display_model import fit_rows_on_resize
 from ..shell.i18n import tr
+from .display_model import fit_rows_on_resize
 
 HEADERS = (QT_TRANSLATE_NOOP("", "Case"), QT_TRANSLATE_NOOP("", "Document"),
            QT_TRANSLATE_NOOP("", "Code"), QT_TRANSLATE_NOOP("", "Coder"),

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 
 from ...core import catalog
 from ...core.analysis.displays import coding_rounds
+from ..shell.i18n import tr
 from .display_base import DisplayView, Scope, refill_combo, scope_for
 from .hypothesis_view import HypothesisView
-from ..shell.i18n import tr
 from .matrix_views import CodeCaseView, OverviewView
 from .profile_joint_views import JointView, ProfileView
 

@@ -22,9 +22,9 @@ from ...core.analysis.evidence import coding_choices
 from ...core.analysis.verdicts import VERDICTS, SetCell, SetEvidence, SetVerdict, verdict_state
 from ...core.operations import Batch
 from ...core.survey.datasets import survey_contents
+from ..shell.i18n import tr
 from .display_base import DisplayView, Scope, refill_combo
 from .display_model import tone_colour
-from ..shell.i18n import tr
 from .verdict_editor import CellEditor, ColumnsDialog, EvidenceDialog
 
 

@@ -12,8 +12,8 @@ from ...core import catalog
 from ...core.analysis.build import build_display
 from ...core.analysis.displays import Options, Table
 from ...core.analysis.matrices import LEVELS, MEASURES, matrix_choices
-from .display_base import DisplayView, Scope, muted, refill_combo
 from ..shell.i18n import tr
+from .display_base import DisplayView, Scope, muted, refill_combo
 
 MEASURE_NAMES = (QT_TRANSLATE_NOOP("", "Count of codings"), QT_TRANSLATE_NOOP("", "Presence"),
                  QT_TRANSLATE_NOOP("", "Share of the case's text (%)"))

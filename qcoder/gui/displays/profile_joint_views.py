@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QSpinBox, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
 )
 
 from ...core import catalog
 from ...core.analysis.build import build_display
 from ...core.analysis.displays import Options, Table
 from ...core.survey.datasets import survey_contents
-from .display_base import DisplayView, Scope, refill_combo
 from ..shell.i18n import tr
-
+from .display_base import DisplayView, Scope, refill_combo
 
 HIDDEN_JOINT_COLUMNS = ("Kode", "k", "n")
 

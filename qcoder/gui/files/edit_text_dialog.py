@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from ...core.documents.editing import EditReport, EditText
 from ...core.documents.texts import document_text
-from ..shell.i18n import tr
 from ..coding.textpos import TextPositions
+from ..shell.i18n import tr
 
 MAX_LISTED = 12
 

@@ -17,16 +17,30 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
-    QStackedWidget, QStyle, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core import catalog
 from ...core.documents.batch_import import import_files
+from ...core.documents.importers import FORMATS
 from ...core.documents.kinds import CORPUS_KINDS
 from ...core.errors import CancelledError, QcoderError
-from ...core.documents.importers import FORMATS
 from ...core.operations import Result, run
 from ..coding.document_list import kind_title
 from ..shell.i18n import tr

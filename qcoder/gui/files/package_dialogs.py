@@ -9,15 +9,30 @@ summary says what was added, updated and removed and, for anything left out, wha
 from __future__ import annotations
 
 import secrets
-from html import escape as _esc
 from datetime import datetime, timezone
+from html import escape as _esc
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QRadioButton, QSpinBox, QStyle, QVBoxLayout,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
 )
 
 from ...core import catalog

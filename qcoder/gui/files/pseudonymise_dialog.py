@@ -16,15 +16,31 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from ...core import catalog
 from ...core.errors import QcoderError
 from ...core.privacy.key_file import inside_project_folder
 from ...core.privacy.pseudonymise import (
-    Plan, apply_plan, confirm_pseudonymisation, plan_pseudonymisation, stale_backups,
+    Plan,
+    apply_plan,
+    confirm_pseudonymisation,
+    plan_pseudonymisation,
+    stale_backups,
 )
 from ..coding.document_view import is_dark
 from ..shell.i18n import tr

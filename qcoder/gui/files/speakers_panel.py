@@ -12,14 +12,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
-    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core import catalog
+from ...core.documents.speakers import RenameSpeaker, SetInterviewers, list_speakers
 from ...core.errors import QcoderError
 from ...core.operations import Batch
-from ...core.documents.speakers import RenameSpeaker, SetInterviewers, list_speakers
 from ..shell.i18n import tr
 
 DOC_ROLE = Qt.ItemDataRole.UserRole

@@ -12,7 +12,7 @@ open their own sessions (SQLite in WAL mode with a busy timeout serves several t
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget

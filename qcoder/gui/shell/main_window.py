@@ -9,27 +9,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
 )
 
 from ...core import catalog
-from ...core.errors import QcoderError
 from ...core.coding.layers import document_layers
+from ...core.errors import QcoderError
 from ...core.store import Project
-from ..coding.case_panel import CasePanel
 from ..codebook.codebook_panel import CODE_ROLE, CodebookPanel
+from ..coding.case_panel import CasePanel
 from ..coding.coding_actions import CodingActions
-from .dialogs import CoderChoiceDialog, CoderDialog
 from ..coding.document_list import DocumentList
 from ..coding.document_view import DocumentView
-from ..displays.hypothesis_actions import add_hypothesis_actions, install_segment_menu
-from .i18n import tr
-from .menus import build_menus
-from .project_files import ProjectFiles
 from ..coding.quick_code import QuickCodeBox
 from ..coding.retrieval_panel import RetrievalPanel
 from ..coding.search_panel import SearchPanel
 from ..coding.suggestions_panel import install as install_suggestions
+from ..displays.hypothesis_actions import add_hypothesis_actions, install_segment_menu
+from .dialogs import CoderChoiceDialog, CoderDialog
+from .i18n import tr
+from .menus import build_menus
+from .project_files import ProjectFiles
 from .refresh import ChangeRefresh
 from .workbench import Workbench
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from ..coding.case_panel import CASE_ROLE
+from ..coding.suggestions_panel import open_suggestions
 from .dialogs import JournalDialog, SettingsDialog
 from .help import GettingStartedDialog, show_about
 from .i18n import tr
-from ..coding.suggestions_panel import open_suggestions
 from .theme import apply_theme
 
 

@@ -19,13 +19,19 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from ...core import catalog
 from ...core.changes import Changes
-from ...core.coding.codings import ApplyCoding, CodingSpec, RemoveCoding, ResizeCoding, SetCodingMemo
 from ...core.coding.coders import set_current_coder
+from ...core.coding.codings import (
+    ApplyCoding,
+    CodingSpec,
+    RemoveCoding,
+    ResizeCoding,
+    SetCodingMemo,
+)
 from ...core.coding.find import coding_spec
-from ...core.errors import QcoderError
-from ...core.operations import Operation, Result
-from ...core.exchange.package import BLIND_META, CURRENT_CODER_META
 from ...core.coding.recode import RecodeCoding
+from ...core.errors import QcoderError
+from ...core.exchange.package import BLIND_META, CURRENT_CODER_META
+from ...core.operations import Operation, Result
 from .i18n import tr
 from .undo import UndoStack
 

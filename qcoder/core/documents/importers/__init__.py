@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ...errors import InputFileError
 from ..transcript import Span, Transcript, normalise_text

@@ -19,11 +19,11 @@ import sqlalchemy as sa
 from .... import __version__
 from ...analysis.build import build_table
 from ...analysis.displays import Options, Table, case_codings, coding_rounds
+from ...analysis.matrices import has_sections
 from ...catalog import HYPOTHESIS_ORDER
 from ...choices import WHAT
 from ...errors import QcoderError
 from ...lookup import hypothesis_by_ident
-from ...analysis.matrices import has_sections
 from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta
 from ...store.models_analysis import SurveyDataset
 from .base import Exporter, Progress, Report

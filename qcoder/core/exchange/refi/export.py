@@ -27,11 +27,28 @@ from xml.etree.ElementTree import Element, SubElement, indent, register_namespac
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ...store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder, Coding, Document,
-                            Memo)
+from ...store.models import (
+    Attribute,
+    Case,
+    CaseValue,
+    Code,
+    Codebook,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+)
 from .codes import write_codes
-from .standard import (KIND_DESCRIPTION, KIND_GUID, KIND_VARIABLE, ORIGIN, PROJECT_NS,
-                       derived_guid, xml_datetime, xml_text)
+from .standard import (
+    KIND_DESCRIPTION,
+    KIND_GUID,
+    KIND_VARIABLE,
+    ORIGIN,
+    PROJECT_NS,
+    derived_guid,
+    xml_datetime,
+    xml_text,
+)
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PREVIEW = 100

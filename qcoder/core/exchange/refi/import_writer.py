@@ -19,8 +19,18 @@ from sqlalchemy.orm import Session
 from ...documents.adding import store_transcript
 from ...documents.importers import structure
 from ...documents.kinds import CORPUS_KINDS
-from ...store.models import (Attribute, Case, CaseValue, Code, Codebook, Coder,
-                            Coding, Document, Memo, new_uuid)
+from ...store.models import (
+    Attribute,
+    Case,
+    CaseValue,
+    Code,
+    Codebook,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    new_uuid,
+)
 from .codes import CodeNode, safe_names
 from .positions import Placement, SourceText
 from .reader import CaseData, ProjectData, SourceData

@@ -21,8 +21,14 @@ from pathlib import Path
 from ...errors import InputFileError
 from ...store import Project
 from .import_writer import ImportWriter
-from .positions import (CODEPOINTS, Placement, Selection, SourceText, habitual_units,
-                        place_selections)
+from .positions import (
+    CODEPOINTS,
+    Placement,
+    Selection,
+    SourceText,
+    habitual_units,
+    place_selections,
+)
 from .reader import ProjectData, find_qde, read_project
 from .safety import DEFAULT_LIMITS, Limits, SafeArchive, local, namespace, parse_xml
 from .standard import NS_PREFIX, is_qcoder

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from ...errors import InputFileError
 from ...documents.importers.txt import decode_bytes
+from ...errors import InputFileError
 from .codes import CodeNode, read_codes
 from .safety import SafeArchive, local
 from .standard import norm_guid, parse_datetime
