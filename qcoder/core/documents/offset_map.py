@@ -238,8 +238,9 @@ class OffsetMap:
         """For a range the diff's reading of a deletion leaves no whole word of: what survives
         when the deletion is read shifted as far as it can go (deleting "aaaaa " from
         "aaaaa a " may be read as taking "aaaa a", which leaves a coding of "a a " only a
-        space). The reading keeping the most of the range wins; only a survivor holding a
-        whole word counts."""
+        space). The reading keeping the most of the range wins. Only a survivor holding a
+        whole word counts: a stray full stop, or the "De" of a deleted "Der ..." next to
+        "Det", is not the coding surviving."""
         best = None
         for index in self._near(start, end):
             tag, i1, i2 = self.ops[index][:3]
