@@ -5,7 +5,8 @@ character inside changed words that are still alike (a typo fix), using difflib.
 [start, end) keeps exactly the characters of it that survived, plus whatever was inserted
 between them; text replaced wholly inside it follows it. Where the diff is ambiguous (deleting
 one of two identical words, inserting a letter next to the same letter), the range is placed
-where its own text still stands, if that is within reach of the ambiguous change.
+where its own text still stands in some equally valid reading, and a range partly deleted
+keeps what the reading most favourable to it leaves.
 """
 
 from __future__ import annotations
@@ -226,13 +227,17 @@ class OffsetMap:
                 lo, hi = min(lo, i1 - left), max(hi, i2 + right)
         window = (self._left_of(lo), self._right_of(hi))
         text = self.old[start:end]
-        best = None
-        at = self.new.find(text, *window)
-        while at >= 0:
-            if best is None or abs(at - near) < abs(best - near):
-                best = at
-            at = self.new.find(text, at + 1, window[1])
-        return None if best is None else (best, best + len(text))
+        # sliding a change moves the edges of the unchanged stretches, never how far each one
+        # moved: only those shifts can carry the range intact (a look-alike of its text in
+        # inserted text is no reading of the diff)
+        shifted = {start + op[3] - op[1] for op in map(self.ops.__getitem__, self._near(lo, hi))
+                   if op[0] == "equal"}
+        fits = [at for at in shifted if window[0] <= at and at + len(text) <= window[1]
+                and self.new[at:at + len(text)] == text]
+        if not fits:
+            return None
+        best = min(fits, key=lambda at: (abs(at - near), at))
+        return best, best + len(text)
 
     def _slid_survivor(self, start: int, end: int) -> tuple[int, int] | None:
         """For a range the diff's reading of a deletion leaves no whole word of: what survives
