@@ -230,7 +230,7 @@ class OffsetMap:
         # sliding a change moves the edges of the unchanged stretches, never how far each one
         # moved: only those shifts can carry the range intact (a look-alike of its text in
         # inserted text is no reading of the diff)
-        shifted = {start + op[3] - op[1] for op in map(self.ops.__getitem__, self._near(lo, hi))
+        shifted = {start + op[3] - op[1] for op in (self.ops[k] for k in self._near(lo, hi))
                    if op[0] == "equal"}
         fits = [at for at in shifted if window[0] <= at and at + len(text) <= window[1]
                 and self.new[at:at + len(text)] == text]
