@@ -75,6 +75,8 @@ def _check_splice(old, a, b, insert, codings):
 # an untouched "a " after an insertion that may slide: its look-alike inside the inserted text
 # ("aa  aaaa  a ", at 1) is no reading of the diff; the range belongs at 10
 @example(("aa  a ", 1, 1, "a  aaa", [(4, 6)]))
+# ...but a shift the text after a change moved by counts even where no text follows it
+@example(("aaa", 0, 1, "", [(2, 3)]))
 def test_random_splices_small_alphabet(case):
     _check_splice(*case)
 

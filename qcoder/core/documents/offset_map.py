@@ -227,11 +227,13 @@ class OffsetMap:
                 lo, hi = min(lo, i1 - left), max(hi, i2 + right)
         window = (self._left_of(lo), self._right_of(hi))
         text = self.old[start:end]
-        # sliding a change moves the edges of the unchanged stretches, never how far each one
-        # moved: only those shifts can carry the range intact (a look-alike of its text in
-        # inserted text is no reading of the diff)
-        shifted = {start + op[3] - op[1] for op in (self.ops[k] for k in self._near(lo, hi))
-                   if op[0] == "equal"}
+        # sliding a change moves the edges of the unchanged text, never how far it moved: only
+        # the shifts of the text before and after each change can carry the range intact (a
+        # look-alike of its text in inserted text is no reading of the diff)
+        shifted = set()
+        for index in self._near(lo, hi):
+            _tag, i1, i2, j1, j2 = self.ops[index]
+            shifted |= {start + j1 - i1, start + j2 - i2}
         fits = [at for at in shifted if window[0] <= at and at + len(text) <= window[1]
                 and self.new[at:at + len(text)] == text]
         if not fits:
