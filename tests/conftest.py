@@ -7,8 +7,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI runs the same examples every time, so a red run means the change broke something, not
+# that Hypothesis happened on an old bug; it keeps no example database between runs. Local
+# runs stay random and remember their failures in .hypothesis/ (not in the repository):
+# that is how new bugs are found. `--hypothesis-profile ci` repeats a CI run locally.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None,
+                          print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from qcoder.core.codebooks.loading import load_codebook  # noqa: E402
 from qcoder.core.documents.adding import add_document  # noqa: E402

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 
+import irrCAC.raw as irr
 import krippendorff
 import numpy as np
 import pandas as pd
@@ -15,8 +16,6 @@ from statsmodels.stats.inter_rater import aggregate_raters, cohens_kappa
 from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss
 
 from qcoder.core.agreement import statistics as st
-
-irr = pytest.importorskip("irrCAC.raw")
 
 
 def random_ratings(seed: int, n: int, coders: int, q: int, missing: float) -> np.ndarray:

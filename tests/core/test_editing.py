@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qcoder.core.coding.codings import apply_coding, list_codings
@@ -67,6 +67,16 @@ def _check_splice(old, a, b, insert, codings):
 
 @settings(max_examples=600, deadline=None)
 @given(splice("ab \n"))
+# the head of a coding deleted: the diff reads the deletion as keeping the first "a" and the
+# last space, which leaves the coding no word; read shifted one "a" left it keeps "a "
+@example(("aaaaaaaaaaaaaaaa a ", 0, 17, "", [(1, 19)]))
+# the same with a fragment: the diff's reading leaves "a" of "aa", the shifted one all of "aa"
+@example(("a aaaaaaaa aa", 0, 11, "", [(2, 13)]))
+# an untouched "a " after an insertion that may slide: its look-alike inside the inserted text
+# ("aa  aaaa  a ", at 1) is no reading of the diff; the range belongs at 10
+@example(("aa  a ", 1, 1, "a  aaa", [(4, 6)]))
+# ...but a shift the text after a change moved by counts even where no text follows it
+@example(("aaa", 0, 1, "", [(2, 3)]))
 def test_random_splices_small_alphabet(case):
     _check_splice(*case)
 

@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 
 import pandas as pd
+import pyreadstat
 import pytest
 import sqlalchemy as sa
 
@@ -164,7 +165,6 @@ def test_xlsx_numbers_stored_as_text_and_labels_sheet(empty_project, tmp_path):
 
 
 def test_spss_sav_with_value_labels_and_user_missing(empty_project, tmp_path):
-    pyreadstat = pytest.importorskip("pyreadstat")
     codes = [1, 2, 2, 3, 5, 9, 1, 4, 2, 9, 1, 3]
     frame = pd.DataFrame({"rid": [f"A{i}" for i in range(len(codes))],
                           "q1": [float(c) for c in codes],

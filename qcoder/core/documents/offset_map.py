@@ -5,7 +5,8 @@ character inside changed words that are still alike (a typo fix), using difflib.
 [start, end) keeps exactly the characters of it that survived, plus whatever was inserted
 between them; text replaced wholly inside it follows it. Where the diff is ambiguous (deleting
 one of two identical words, inserting a letter next to the same letter), the range is placed
-where its own text still stands, if that is within reach of the ambiguous change.
+where its own text still stands in some equally valid reading, and a range partly deleted
+keeps what the reading most favourable to it leaves.
 """
 
 from __future__ import annotations
@@ -181,10 +182,14 @@ class OffsetMap:
         found = self._ambiguous_place(start, end, ns)
         if found is not None:
             return found
-        # a survivor must keep some of the range's letters: a lone full stop is not the coding
-        if ne > ns and (_WORD.search(self.new, ns, ne) or not _WORD.search(text)):
+        # a survivor must keep a whole word of the range: a lone full stop is not the coding,
+        # and a fragment is so only when no equally valid reading of the diff keeps more
+        if ne > ns and (self._has_whole_word(ns, ne) or not _WORD.search(text)):
             return ns, ne
-        return self._slid_survivor(start, end)
+        slid = self._slid_survivor(start, end)
+        if slid is not None:
+            return slid
+        return (ns, ne) if ne > ns and _WORD.search(self.new, ns, ne) else None
 
     def _near(self, start: int, end: int) -> range:
         """Indexes of the ops touching old [start, end]."""
@@ -222,36 +227,51 @@ class OffsetMap:
                 lo, hi = min(lo, i1 - left), max(hi, i2 + right)
         window = (self._left_of(lo), self._right_of(hi))
         text = self.old[start:end]
-        best = None
-        at = self.new.find(text, *window)
-        while at >= 0:
-            if best is None or abs(at - near) < abs(best - near):
-                best = at
-            at = self.new.find(text, at + 1, window[1])
-        return None if best is None else (best, best + len(text))
+        # sliding a change moves the edges of the unchanged text, never how far it moved: only
+        # the shifts of the text before and after each change can carry the range intact (a
+        # look-alike of its text in inserted text is no reading of the diff)
+        shifted = set()
+        for index in self._near(lo, hi):
+            _tag, i1, i2, j1, j2 = self.ops[index]
+            shifted |= {start + j1 - i1, start + j2 - i2}
+        fits = [at for at in shifted if window[0] <= at and at + len(text) <= window[1]
+                and self.new[at:at + len(text)] == text]
+        if not fits:
+            return None
+        best = min(fits, key=lambda at: (abs(at - near), at))
+        return best, best + len(text)
 
     def _slid_survivor(self, start: int, end: int) -> tuple[int, int] | None:
-        """For a range the diff deleted whole: what of it survives if the deletion is read
-        shifted (deleting 'aaa' from 'aaaa' may take the first three or the last three).
-        Only a survivor holding a whole word counts."""
-        index = bisect.bisect_right(self._i1, start) - 1
-        if index < 0:
-            return None
-        tag, i1, i2, j1, _j2 = self.ops[index]
-        if tag != "delete" or not i1 <= start < end <= i2:
-            return None
+        """For a range the diff's reading of a deletion leaves no whole word of: what survives
+        when the deletion is read shifted as far as it can go (deleting "aaaaa " from
+        "aaaaa a " may be read as taking "aaaa a", which leaves a coding of "a a " only a
+        space). The reading keeping the most of the range wins. Only a survivor holding a
+        whole word counts: a stray full stop, or the "De" of a deleted "Der ..." next to
+        "Det", is not the coding surviving."""
+        best = None
+        for index in self._near(start, end):
+            tag, i1, i2 = self.ops[index][:3]
+            if tag != "delete" or i2 <= start or end <= i1:
+                continue
+            left, right = self._slide(index)
+            for shift in (-left, right):
+                place = (self._shifted(index, shift, start, self.start),
+                         self._shifted(index, shift, end, self.end))
+                if (self._has_whole_word(*place)
+                        and (best is None or place[1] - place[0] > best[1] - best[0])):
+                    best = place
+        return best
+
+    def _shifted(self, index: int, shift: int, pos: int, plain) -> int:
+        """The new offset of old `pos` when deletion `index` is read `shift` characters along.
+        Within the stretch it slides over, a position keeps its distance to the deletion;
+        outside it the diff's own reading (`plain`) holds."""
+        _tag, i1, i2, j1, _j2 = self.ops[index]
         left, right = self._slide(index)
-        keep_left = end - max(start, i2 - left) if end > i2 - left else 0
-        keep_right = min(end, i1 + right) - start if start < i1 + right else 0
-        if keep_left <= 0 and keep_right <= 0:
-            return None
-        if keep_left >= keep_right:
-            place = j1 + max(start, i2 - left) - i2, j1 + end - i2
-        else:
-            place = j1 + start - i1, j1 + min(end, i1 + right) - i1
-        # a stray full stop, or the "De" of a deleted "Der ..." next to "Det", is not the
-        # coding surviving: only a whole word is
-        return place if self._has_whole_word(*place) else None
+        if not i1 - left <= pos <= i2 + right:
+            return plain(pos)
+        before = pos - (i1 + shift)
+        return j1 + shift + before - min(max(before, 0), i2 - i1)
 
     def _has_whole_word(self, start: int, end: int) -> bool:
         new = self.new

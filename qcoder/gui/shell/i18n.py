@@ -9,6 +9,7 @@ compiles the .qm with PySide6's lupdate and lrelease.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,17 +53,35 @@ def install(app, setting: str) -> str:
     return language
 
 
+def linguist_tool(name: str) -> str:
+    """The path of a Qt Linguist tool PySide6 installs (pyside6-lupdate, pyside6-lrelease).
+    It lies beside the Python that runs us, which need not be on PATH (a venv not activated)."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} is neither beside {sys.executable} nor on PATH: "
+                                "it comes with PySide6-Essentials")
+    return found
+
+
+def collect_strings(ts: Path) -> None:
+    """Refresh `ts` with the tr() strings of qcoder/gui, dropping those no longer used."""
+    sources = sorted(str(p) for p in Path(__file__).parents[1].rglob("*.py"))
+    subprocess.run([linguist_tool("pyside6-lupdate"), *sources, "-no-obsolete",
+                    "-locations", "none", "-ts", str(ts)], check=True)
+
+
+def compile_translations(ts: Path, qm: Path) -> None:
+    subprocess.run([linguist_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+
+
 def update_translations() -> None:
     """Collect the strings of qcoder/gui into the .ts files and compile them."""
-    sources = sorted(str(p) for p in Path(__file__).parents[1].rglob("*.py"))
     for language in LANGUAGES:
         if language == "en":
             continue
         ts = I18N_DIR / f"qcoder_{language}.ts"
-        subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-locations", "none",
-                        "-ts", str(ts)], check=True)
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        collect_strings(ts)
+        compile_translations(ts, ts.with_suffix(".qm"))
 
 
 if __name__ == "__main__":
