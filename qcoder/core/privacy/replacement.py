@@ -99,9 +99,9 @@ def _free_text_changes(session: Session, plan: Plan, pattern: re.Pattern | None,
         query = sa.select(*key_columns(table), *cols)
         if table.name in DOCUMENT_TABLES:
             query = query.where(table.c[DOCUMENT_TABLES[table.name]].in_(plan.document_ids))
-        for row in session.execute(query):
+        for row in session.execute(query).mappings():
             for col in cols:
-                old = row._mapping[col.name]
+                old = row[col.name]
                 if not isinstance(old, str):
                     continue
                 new = pattern.sub(lambda m: lookup[m.group()], old)
