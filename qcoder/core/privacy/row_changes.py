@@ -9,7 +9,6 @@ an inverse over a row that has changed since fails loudly instead of overwriting
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -32,7 +31,7 @@ class RowChange:
         return RowChange(self.table, self.key, self.column, self.new, self.old)
 
 
-def row_key(table: sa.Table, row: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+def row_key(table: sa.Table, row: sa.RowMapping) -> tuple[tuple[str, object], ...]:
     """The key columns of `table` (its UUID when it has one) with their values in `row`."""
     names = ["uuid"] if "uuid" in table.c else [c.name for c in table.primary_key.columns]
     return tuple((name, row[name]) for name in names)
