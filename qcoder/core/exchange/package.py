@@ -56,9 +56,9 @@ SAMPLE_UNITS = ("turn", "sentence", "paragraph")
 MERGE_CHUNK = 500  # codings merged between two progress reports
 
 #: a table row as column name -> value, as copied between project files
-Row = dict[str, Any]
-#: a document of the package: (uuid, name, content hash, length)
-PackagedText = tuple[str, str, str, int]
+RowValues = dict[str, Any]
+#: what a merge matches a package's document by: (uuid, name, content hash, text length)
+DocumentFacts = tuple[str, str, str, int]
 
 
 class PackageCoder(TypedDict):
@@ -156,7 +156,7 @@ def _sample(session: Session, doc_ids: list[int], unit: str, n: int,
 
 def _copy_rows(src: Session, dst: Session, model: type[Base],
                where: sa.ColumnElement[bool] | None = None,
-               change: Callable[[Row], Row] | None = None) -> list[Row]:
+               change: Callable[[RowValues], RowValues] | None = None) -> list[RowValues]:
     table = Base.metadata.tables[model.__tablename__]
     query = sa.select(table) if where is None else sa.select(table).where(where)
     rows = [dict(r._mapping) for r in src.execute(query)]
@@ -228,7 +228,7 @@ def make_package(project: Project, out: str | Path, coder: str, *,
                 _copy_rows(s, d, Code)
                 _copy_rows(s, d, Hypothesis)
                 _copy_rows(s, d, CodeHypothesis)
-                copied: list[Row] = []
+                copied: list[RowValues] = []
                 if existing is not None:
                     _copy_rows(s, d, Coder, Coder.id == existing.id)
                     copied = _copy_rows(s, d, Coding, sa.and_(Coding.coder_id == existing.id,
@@ -287,7 +287,7 @@ class MergeSummary:
         return dict(self.__dict__)
 
 
-def _package_content(pkg: Project) -> tuple[PackageInfo, dict[int, PackagedText], dict[int, str],
+def _package_content(pkg: Project) -> tuple[PackageInfo, dict[int, DocumentFacts], dict[int, str],
                                              dict[int, str], list[Coding], int]:
     info = package_info(pkg)
     if info is None:
@@ -434,7 +434,7 @@ def merge_package(project: Project, package_path: str | Path,
 
 
 def _assignment(session: Session, coder: Coder, info: PackageInfo, doc_map: dict[int, Document],
-                pdocs: dict[int, PackagedText]) -> str:
+                pdocs: dict[int, DocumentFacts]) -> str:
     raw = session.get(Meta, ASSIGNMENT_PREFIX + coder.uuid)
     data: Assignment = (json.loads(raw.value) if raw is not None
                         else {"coder": coder.name, "documents": {}})
