@@ -9,12 +9,16 @@ name, codes in codebook order, hypotheses as the codebooks declare them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from .lookup import code_paths
 from .store.models import Attribute, Case, Code, Codebook, Coder, Document, Hypothesis
 from .store.models_analysis import SurveyDataset, SurveyItem
+
+if TYPE_CHECKING:
+    from .store import Project
 
 
 @dataclass(frozen=True)
@@ -96,26 +100,26 @@ HYPOTHESIS_ORDER = (Hypothesis.codebook_id.is_(None), Hypothesis.codebook_id,
                     Hypothesis.position, Hypothesis.ident)
 
 
-def coders(project) -> list[CoderInfo]:
+def coders(project: Project) -> list[CoderInfo]:
     with project.session() as s:
         return [CoderInfo(c.id, c.uuid, c.name)
                 for c in s.scalars(sa.select(Coder).order_by(Coder.name))]
 
 
-def documents(project) -> list[DocumentInfo]:
+def documents(project: Project) -> list[DocumentInfo]:
     with project.session() as s:
         rows = s.execute(sa.select(Document.id, Document.uuid, Document.name, Document.kind,
                                    sa.func.length(Document.text)).order_by(Document.name))
         return [DocumentInfo(*row) for row in rows]
 
 
-def codebooks(project) -> list[CodebookInfo]:
+def codebooks(project: Project) -> list[CodebookInfo]:
     with project.session() as s:
         return [CodebookInfo(b.id, b.uuid, b.ident, b.name)
                 for b in s.scalars(sa.select(Codebook).order_by(Codebook.id))]
 
 
-def codes(project) -> list[CodeInfo]:
+def codes(project: Project) -> list[CodeInfo]:
     """Every code in codebook order (depth first, siblings by position)."""
     with project.session() as s:
         paths = code_paths(s)
@@ -137,26 +141,26 @@ def codes(project) -> list[CodeInfo]:
     return out
 
 
-def cases(project) -> list[CaseInfo]:
+def cases(project: Project) -> list[CaseInfo]:
     with project.session() as s:
         return [CaseInfo(c.id, c.uuid, c.name)
                 for c in s.scalars(sa.select(Case).order_by(Case.name))]
 
 
-def attributes(project) -> list[AttributeInfo]:
+def attributes(project: Project) -> list[AttributeInfo]:
     with project.session() as s:
         return [AttributeInfo(a.id, a.uuid, a.name, a.type)
                 for a in s.scalars(sa.select(Attribute).order_by(Attribute.name))]
 
 
-def hypotheses(project) -> list[HypothesisInfo]:
+def hypotheses(project: Project) -> list[HypothesisInfo]:
     with project.session() as s:
         return [HypothesisInfo(h.id, h.uuid, h.ident, h.label, h.statement, h.codebook_id,
                                tuple(h.display_columns or ()))
                 for h in s.scalars(sa.select(Hypothesis).order_by(*HYPOTHESIS_ORDER))]
 
 
-def surveys(project) -> list[SurveyInfo]:
+def surveys(project: Project) -> list[SurveyInfo]:
     with project.session() as s:
         out = []
         for ds in s.scalars(sa.select(SurveyDataset).order_by(SurveyDataset.name)):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import reduce
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,14 @@ class Changes:
     settings: bool = False
 
     @classmethod
+    def from_fields(cls, docs: Mapping[str, Docs], flags: Iterable[str] = ()) -> Changes:
+        """The changes with these document fields, and these other fields true."""
+        # field names arrive as data, which no checker can match to the fields' types: the
+        # split into documents and flags is what keeps each value of the right type
+        values: dict[str, Any] = {**docs, **dict.fromkeys(flags, True)}
+        return cls(**values)
+
+    @classmethod
     def everything(cls) -> Changes:
         """For what touches the whole project (an import, a merge) or cannot be told apart."""
         return EVERYTHING
@@ -102,7 +111,7 @@ class Changes:
         (coarser, never missing)."""
         if self.is_everything:
             return '"*"'
-        data: dict = {}
+        data: dict[str, list[int] | str | bool] = {}
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, Docs) and value:
@@ -124,18 +133,21 @@ class Changes:
         known = {f.name for f in fields(cls)}
         if not isinstance(data, dict) or set(data) - known:
             return EVERYTHING
-        return cls(**{name: (ALL_DOCS if value == "*" else Docs.of(value))
-                      if name in DOC_FIELDS else bool(value) for name, value in data.items()})
+        return cls.from_fields({name: ALL_DOCS if value == "*" else Docs.of(value)
+                                for name, value in data.items() if name in DOC_FIELDS},
+                               [name for name, value in data.items()
+                                if name not in DOC_FIELDS and value])
 
     def coarsened(self) -> Changes:
         """The same kinds of change, every document for each document field that names some."""
-        return Changes(**{f.name: ALL_DOCS if f.name in DOC_FIELDS and getattr(self, f.name)
-                          else getattr(self, f.name) for f in fields(self)})
+        return Changes.from_fields({name: ALL_DOCS for name in DOC_FIELDS if getattr(self, name)},
+                                   [f.name for f in fields(self)
+                                    if f.name not in DOC_FIELDS and getattr(self, f.name)])
 
 
 NOTHING = Changes()
-EVERYTHING = Changes(**dict.fromkeys(DOC_FIELDS, ALL_DOCS),
-                     **{f.name: True for f in fields(Changes) if f.name not in DOC_FIELDS})
+EVERYTHING = Changes.from_fields(dict.fromkeys(DOC_FIELDS, ALL_DOCS),
+                                 [f.name for f in fields(Changes) if f.name not in DOC_FIELDS])
 
 
 def union(changes: Iterable[Changes]) -> Changes:

@@ -39,7 +39,7 @@ def default_demo_path() -> Path:
     return user_data_path("qcoder", appauthor=False) / "demo.qcoder"
 
 
-def _read_csv(path: Path) -> list[dict]:
+def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -53,7 +53,7 @@ def _locate(text: str, quote: str, occurrence: int, where: str) -> tuple[int, in
     return start, start + len(quote)
 
 
-def _apply_codings(session: Session, rows: list[tuple[int, dict]], source: str) -> None:
+def _apply_codings(session: Session, rows: list[tuple[int, dict[str, str]]], source: str) -> None:
     for line, row in rows:
         doc = document_by_name(session, row["document"])
         start, end = _locate(doc.text, row["quote"], int(row.get("occurrence") or 1),
@@ -71,17 +71,17 @@ def _remove(target: Path) -> None:
         extra.unlink(missing_ok=True)
 
 
-def _second_coder(project, rows: list[tuple[int, dict]], config: dict, source: str,
-                  report: Callable[[str], None]) -> None:
+def _second_coder(project: Project, rows: list[tuple[int, dict[str, str]]], coder: str,
+                  documents: list[str] | None, source: str, report: Callable[[str], None]) -> None:
     """The second coder works as a real one would: in a coder package, merged back after."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{config['coder']}.qcoder"
-        make_package(project, path, config["coder"], documents=config.get("documents"))
+        path = Path(tmp) / f"{coder}.qcoder"
+        make_package(project, path, coder, documents=documents)
         with Project.open(path) as package:
             with package.transaction() as s:
                 _apply_codings(s, rows, source)
         summary = merge_package(project, path).value
-    report(f"{config['coder']} coded {len(rows)} passages in a coder package; merged: "
+    report(f"{coder} coded {len(rows)} passages in a coder package; merged: "
            f"{summary.added} added")
 
 
@@ -121,8 +121,8 @@ def build_demo(target: str | Path | None = None, *, replace: bool = False,
             second = package["coder"] if package else None
             _apply_codings(s, [r for r in rows if r[1]["coder"] != second], manifest.get("codings", ""))
         if package:
-            _second_coder(project, [r for r in rows if r[1]["coder"] == second], package,
-                          manifest["codings"], report)
+            _second_coder(project, [r for r in rows if r[1]["coder"] == second],
+                          package["coder"], package.get("documents"), manifest["codings"], report)
         report(f"Applied {len(rows)} demo codings")
     except BaseException:
         project.close()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from typing import TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .errors import NotFoundError
-from .store.models import Case, Code, Codebook, Coder, Document, Hypothesis
+from .store.models import Base, Case, Code, Codebook, Coder, Document, Hypothesis
+
+_Row = TypeVar("_Row", bound=Base)
 
 PATH_SEP = "/"
 
@@ -31,9 +34,10 @@ def _hint(name: str, candidates: list[str]) -> str:
     return ""
 
 
-def _named(session: Session, column, name: str, what: str):
-    """The row whose `column` equals `name`, or NotFoundError listing close matches."""
-    row = session.scalar(sa.select(column.class_).where(column == _nfc(name)))
+def _named(session: Session, model: type[_Row], column: InstrumentedAttribute[str], name: str,
+           what: str) -> _Row:
+    """The `model` row whose `column` equals `name`, or NotFoundError listing close matches."""
+    row = session.scalar(sa.select(model).where(column == _nfc(name)))
     if row is None:
         names = list(session.scalars(sa.select(column)))
         raise NotFoundError(f"no {what} {name!r} in the project.{_hint(name, names)}")
@@ -41,20 +45,20 @@ def _named(session: Session, column, name: str, what: str):
 
 
 def document_by_name(session: Session, name: str) -> Document:
-    return _named(session, Document.name, name, "document named")
+    return _named(session, Document, Document.name, name, "document named")
 
 
 def case_by_name(session: Session, name: str) -> Case:
-    return _named(session, Case.name, name, "case named")
+    return _named(session, Case, Case.name, name, "case named")
 
 
 def hypothesis_by_ident(session: Session, ident: str) -> Hypothesis:
-    return _named(session, Hypothesis.ident, ident, "hypothesis")
+    return _named(session, Hypothesis, Hypothesis.ident, ident, "hypothesis")
 
 
 def coder_by_name(session: Session, name: str, create: bool = False) -> Coder:
     if not create:
-        return _named(session, Coder.name, name, "coder named")
+        return _named(session, Coder, Coder.name, name, "coder named")
     name = _nfc(name)
     coder = session.scalar(sa.select(Coder).where(Coder.name == name))
     if coder is None:

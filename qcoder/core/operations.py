@@ -10,16 +10,22 @@ operation again, which is redo, and says what the undo changed the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from .changes import EVERYTHING, Changes
 from .store.tracking import changes_of
 
+if TYPE_CHECKING:
+    from .store import Project
+
 
 class Operation(Protocol):
-    label: str
+    """An undoable change; `label` is read-only so that frozen dataclasses are operations."""
+
+    @property
+    def label(self) -> str: ...
 
     def execute(self, session: Session) -> tuple[Any, Operation]: ...
 
@@ -49,7 +55,7 @@ class Batch:
         return values, Batch(tuple(reversed(inverses)), self.label)
 
 
-def run(project, op: Operation) -> Result:
+def run(project: Project, op: Operation) -> Result:
     """Execute `op` as one committed transaction on `project`."""
     with project.transaction() as session:
         value, inverse = op.execute(session)

@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 import sqlalchemy as sa
 
 from .language.nlp import pipeline_name
-from .store.models import Case, Code, Codebook, Coder, Coding, Document, Speaker, StructureRange
+from .store.models import Base, Case, Code, Codebook, Coder, Coding, Document, Speaker, StructureRange
+
+if TYPE_CHECKING:
+    from .store import Project
 
 
-def project_summary(project) -> dict:
+class DocumentSummary(TypedDict):
+    name: str
+    kind: str
+    chars: int
+    turns: int
+    speakers: int
+    pages: int
+    sections: int
+    codings: int
+
+
+class ProjectSummary(TypedDict):
+    title: str
+    documents: list[DocumentSummary]
+    coders: list[str]
+    cases: int
+    codebooks: int
+    codes: int
+    codings: int
+    current_round: int
+    nlp_pipeline: str
+
+
+def project_summary(project: Project) -> ProjectSummary:
     with project.session() as s:
         ranges = {
             (doc_id, kind): n
@@ -23,7 +51,7 @@ def project_summary(project) -> dict:
         codings = dict(
             s.execute(sa.select(Coding.document_id, sa.func.count()).group_by(Coding.document_id)).all()
         )
-        documents = [
+        documents: list[DocumentSummary] = [
             {
                 "name": name,
                 "kind": kind,
@@ -39,7 +67,10 @@ def project_summary(project) -> dict:
                 .order_by(Document.name)
             )
         ]
-        count = lambda model: s.scalar(sa.select(sa.func.count()).select_from(model))  # noqa: E731
+
+        def count(model: type[Base]) -> int:
+            return s.scalars(sa.select(sa.func.count()).select_from(model)).one()
+
         return {
             "title": project.title,
             "documents": documents,

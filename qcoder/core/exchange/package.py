@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -24,9 +26,10 @@ from ..coding.codings import ApplyCoding, CodingSpec, RemoveCoding
 from ..errors import QcoderError
 from ..language.text_index import ensure_indexed
 from ..lookup import code_paths, document_by_name
-from ..operations import Batch, Result
+from ..operations import Batch, Operation, Result
 from ..store import Project
 from ..store.models import (
+    Base,
     Code,
     Codebook,
     CodeHypothesis,
@@ -42,12 +45,72 @@ from ..store.models import (
 )
 from ..store.models_nlp import TextIndex
 
+if TYPE_CHECKING:
+    from .exporters.base import Progress
+
 PACKAGE_META = "coder_package"
 BLIND_META = "blind_mode"
 CURRENT_CODER_META = "current_coder"
 ASSIGNMENT_PREFIX = "assignment:"
 SAMPLE_UNITS = ("turn", "sentence", "paragraph")
 MERGE_CHUNK = 500  # codings merged between two progress reports
+
+#: a table row as column name -> value, as copied between project files
+RowValues = dict[str, Any]
+#: what a merge matches a package's document by: (uuid, name, content hash, text length)
+DocumentFacts = tuple[str, str, str, int]
+
+
+class PackageCoder(TypedDict):
+    name: str
+    uuid: str
+
+
+class PackagedDocument(TypedDict):
+    uuid: str
+    name: str
+    content_hash: str
+
+
+class PackagedCodebook(TypedDict):
+    uuid: str
+    name: str
+    version: int
+
+
+class PackageInfo(TypedDict):
+    """The description a package keeps of itself (as JSON under PACKAGE_META)."""
+
+    format: int
+    coder: PackageCoder
+    source: str
+    created: str
+    documents: list[PackagedDocument]
+    codebooks: list[PackagedCodebook]
+    unit: str | None
+    sample: int | None
+    seed: int | None
+    #: the sampled units to code, [start, end) per document UUID; None for whole documents
+    units: dict[str, Sequence[Sequence[int]]] | None
+    codings_at_creation: list[str]
+
+
+class PackageMade(TypedDict):
+    """What `make_package` put in a package, for the user."""
+
+    file: str
+    coder: str
+    documents: list[str]
+    units: int | None
+    unit: str | None
+    seed: int | None
+
+
+class Assignment(TypedDict):
+    """The ranges a coder was given in merged packages (as JSON under ASSIGNMENT_PREFIX)."""
+
+    coder: str
+    documents: dict[str, list[list[int]]]   # document UUID -> [start, end) ranges
 
 
 @dataclass(frozen=True)
@@ -58,7 +121,7 @@ class SetMeta:
     value: str
     label: str = "Set project setting"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, SetMeta]:
         row = session.get(Meta, self.key)
         old = row.value if row is not None else ""
         if self.value:
@@ -70,7 +133,8 @@ class SetMeta:
 
 
 # -- making a package ---------------------------------------------------------------------------
-def _sample(session: Session, doc_ids: list[int], unit: str, n: int, seed: int):
+def _sample(session: Session, doc_ids: list[int], unit: str, n: int,
+            seed: int) -> dict[int, list[tuple[int, int]]]:
     import numpy as np
 
     from ..agreement.units import load_corpus, text_units
@@ -90,8 +154,10 @@ def _sample(session: Session, doc_ids: list[int], unit: str, n: int, seed: int):
     return units
 
 
-def _copy_rows(src: Session, dst: Session, model, where=None, change=None) -> list[dict]:
-    table = model.__table__
+def _copy_rows(src: Session, dst: Session, model: type[Base],
+               where: sa.ColumnElement[bool] | None = None,
+               change: Callable[[RowValues], RowValues] | None = None) -> list[RowValues]:
+    table = Base.metadata.tables[model.__tablename__]
     query = sa.select(table) if where is None else sa.select(table).where(where)
     rows = [dict(r._mapping) for r in src.execute(query)]
     if change:
@@ -113,9 +179,10 @@ def _remove_project_file(path: Path) -> None:
         extra.unlink(missing_ok=True)
 
 
-def make_package(project, out: str | Path, coder: str, *, documents: list[str] | None = None,
-                 sample: int | None = None, unit: str = "turn", seed: int | None = None,
-                 report=None) -> dict:
+def make_package(project: Project, out: str | Path, coder: str, *,
+                 documents: list[str] | None = None, sample: int | None = None,
+                 unit: str = "turn", seed: int | None = None,
+                 report: Progress | None = None) -> PackageMade:
     """Write a coder package for `coder` to `out`; returns what went in (for the user).
 
     `report(done, total, what)` hears of each document copied. Sentence samples index the
@@ -140,7 +207,7 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
     with project.session() as s:
         existing = s.scalar(sa.select(Coder).where(Coder.name == coder.strip()))
         coder_uuid = existing.uuid if existing else new_uuid()
-        units = None
+        units: dict[int, list[tuple[int, int]]] | None = None
         if sample is not None:
             seed = seed if seed is not None else secrets.randbelow(2**31)
             units = _sample(s, doc_ids, unit, sample, seed)
@@ -161,14 +228,14 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
                 _copy_rows(s, d, Code)
                 _copy_rows(s, d, Hypothesis)
                 _copy_rows(s, d, CodeHypothesis)
-                copied = []
+                copied: list[RowValues] = []
                 if existing is not None:
                     _copy_rows(s, d, Coder, Coder.id == existing.id)
                     copied = _copy_rows(s, d, Coding, sa.and_(Coding.coder_id == existing.id,
                                                               Coding.document_id.in_(doc_ids)))
                 else:
                     d.add(Coder(uuid=coder_uuid, name=coder.strip()))
-                info = {
+                info: PackageInfo = {
                     "format": 1, "coder": {"name": coder.strip(), "uuid": coder_uuid},
                     "source": project.title, "created": utcnow().isoformat(timespec="seconds"),
                     "documents": [{"uuid": x.uuid, "name": x.name, "content_hash": x.content_hash}
@@ -195,10 +262,11 @@ def make_package(project, out: str | Path, coder: str, *, documents: list[str] |
             "unit": info["unit"], "seed": seed}
 
 
-def package_info(project) -> dict | None:
+def package_info(project: Project) -> PackageInfo | None:
     """The package description stored in a coder package, or None for an ordinary project."""
     raw = project.meta(PACKAGE_META)
-    return json.loads(raw) if raw else None
+    info: PackageInfo | None = json.loads(raw) if raw else None
+    return info
 
 
 # -- merging it back ----------------------------------------------------------------------------
@@ -215,11 +283,12 @@ class MergeSummary:
     #: things merged that deserve a look
     notes: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return dict(self.__dict__)
 
 
-def _package_content(pkg: Project):
+def _package_content(pkg: Project) -> tuple[PackageInfo, dict[int, DocumentFacts], dict[int, str],
+                                             dict[int, str], list[Coding], int]:
     info = package_info(pkg)
     if info is None:
         raise QcoderError(f"{pkg.display_name}: not a coder package (make one with "
@@ -232,20 +301,22 @@ def _package_content(pkg: Project):
         paths = code_paths(p)
         codings = [] if coder is None else list(p.scalars(
             sa.select(Coding).where(Coding.coder_id == coder.id)))
-        others = p.scalar(sa.select(sa.func.count()).select_from(Coding)
-                          .where(Coding.coder_id != (coder.id if coder else -1)))
+        others = p.scalars(sa.select(sa.func.count()).select_from(Coding)
+                           .where(Coding.coder_id != (coder.id if coder else -1))).one()
     return info, docs, codes, paths, codings, others
 
 
-def _unit_ranges(info: dict, doc_uuid: str, length: int) -> list[list[int]]:
-    if info.get("units"):
-        return [list(r) for r in info["units"].get(doc_uuid, [])]
+def _unit_ranges(info: PackageInfo, doc_uuid: str, length: int) -> list[list[int]]:
+    units = info.get("units")
+    if units:
+        return [list(r) for r in units.get(doc_uuid, [])]
     return [[0, length]]
 
 
-def _execute_reporting(session: Session, ops: list, label: str, report):
+def _execute_reporting(session: Session, ops: list[Operation], label: str,
+                       report: Progress | None) -> Batch:
     """Execute `ops` as one Batch, reporting after each chunk; returns the Batch's inverse."""
-    inverses = []
+    inverses: list[Operation] = []
     for first in range(0, len(ops), MERGE_CHUNK):
         _values, inverse = Batch(tuple(ops[first:first + MERGE_CHUNK])).execute(session)
         inverses.append(inverse)
@@ -254,7 +325,8 @@ def _execute_reporting(session: Session, ops: list, label: str, report):
     return Batch(tuple(reversed(inverses)), label)
 
 
-def merge_package(project, package_path: str | Path, report=None) -> Result:
+def merge_package(project: Project, package_path: str | Path,
+                  report: Progress | None = None) -> Result:
     """Bring the package coder's codings into `project` as one undoable step.
 
     The value is a MergeSummary; codings that cannot be matched exactly are not merged and
@@ -281,7 +353,7 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
                 s.add(coder)
                 s.flush()
         by_hash: dict[str, list[Document]] = {}
-        by_uuid = {}
+        by_uuid: dict[str, Document] = {}
         for doc in s.scalars(sa.select(Document)):
             by_hash.setdefault(doc.content_hash, []).append(doc)
             by_uuid[doc.uuid] = doc
@@ -298,7 +370,7 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
                 doc_map[pid] = target
                 summary.documents.append(target.name)
                 continue
-            original = recorded.get(uuid, {}).get("content_hash")
+            original = recorded[uuid]["content_hash"] if uuid in recorded else None
             if original and original != chash:
                 summary.problems.append(
                     f"document {dname!r} was edited inside the package, so its {n} codings "
@@ -320,9 +392,9 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
                     f"codebook {now.name!r} is version {now.version} in the project but the "
                     f"package was coded with version {b['version']}; codings were matched by "
                     f"code UUID - check codings of codes whose definition changed")
-        ops = []
+        ops: list[Operation] = []
         missing_codes: dict[str, int] = {}
-        seen = set()
+        seen: set[str] = set()
         existing = {c.uuid: c for c in s.scalars(sa.select(Coding).where(
             Coding.coder_id == coder.id, Coding.document_id.in_([d.id for d in doc_map.values()])))}
         for c in pcodings:
@@ -361,9 +433,11 @@ def merge_package(project, package_path: str | Path, report=None) -> Result:
     return Result(summary, inverse)
 
 
-def _assignment(session: Session, coder: Coder, info: dict, doc_map: dict, pdocs: dict) -> str:
+def _assignment(session: Session, coder: Coder, info: PackageInfo, doc_map: dict[int, Document],
+                pdocs: dict[int, DocumentFacts]) -> str:
     raw = session.get(Meta, ASSIGNMENT_PREFIX + coder.uuid)
-    data = json.loads(raw.value) if raw is not None else {"coder": coder.name, "documents": {}}
+    data: Assignment = (json.loads(raw.value) if raw is not None
+                        else {"coder": coder.name, "documents": {}})
     for pid, doc in doc_map.items():
         uuid, _name, _hash, length = pdocs[pid]
         ranges = data["documents"].get(doc.uuid, []) + _unit_ranges(info, uuid, length)
@@ -380,7 +454,8 @@ def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple
     return out
 
 
-def assigned_scope(session: Session, coders: list[Coder]):
+def assigned_scope(session: Session, coders: list[Coder],
+                   ) -> tuple[dict[int, list[tuple[int, int]]] | None, str]:
     """The document ranges every compared coder with a merged package was given, or None;
     and a sentence saying so for the report's settings."""
     scope: dict[int, list[tuple[int, int]]] | None = None
@@ -391,8 +466,9 @@ def assigned_scope(session: Session, coders: list[Coder]):
         if raw is None:
             continue
         who.append(coder.name)
-        mine = {ids[u]: [tuple(r) for r in rs] for u, rs in json.loads(raw.value)["documents"].items()
-                if u in ids}
+        assignment: Assignment = json.loads(raw.value)
+        mine = {ids[u]: [(start, end) for start, end in rs]
+                for u, rs in assignment["documents"].items() if u in ids}
         scope = mine if scope is None else {
             d: _intersect(scope[d], mine[d]) for d in scope if d in mine}
     if scope is None:

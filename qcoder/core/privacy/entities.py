@@ -14,6 +14,7 @@ brackets (a pseudonym) is never found again.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -158,7 +159,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
-def _valid_cpr(m: re.Match) -> bool:
+def _valid_cpr(m: re.Match[str]) -> bool:
     day, month, year = (int(g) for g in m.groups())
     try:
         date(1900 + year, month, day)
@@ -176,7 +177,7 @@ class Detector:
     """Finds entities in texts from the rules, the shipped gazetteers and `known` strings
     (speaker names, case attribute values, a user list) given as (text, type, source)."""
 
-    def __init__(self, known: list[tuple[str, str, str]] = (), use_ner: bool = True):
+    def __init__(self, known: Sequence[tuple[str, str, str]] = (), use_ner: bool = True):
         self.known: dict[str, tuple[str, str]] = {}
         for text, type_, source in known:
             text = text.strip()
@@ -192,7 +193,7 @@ class Detector:
             r"(?<![\w-])([A-ZÆØÅ][^\W\d_]+(?:-[^\W\d_]+)*) (?:Regions)?[Kk]ommune(?!\w)")
 
     @staticmethod
-    def _alternation(forms, kommune_tail: bool) -> re.Pattern | None:
+    def _alternation(forms: Collection[str], kommune_tail: bool) -> re.Pattern[str] | None:
         if not forms:
             return None
         alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -233,7 +234,7 @@ class Detector:
 
     def _kommuner(self, text: str) -> list[Found]:
         out = []
-        for m in self._kommune_re.finditer(text):
+        for m in self._kommune_re.finditer(text) if self._kommune_re is not None else ():
             name = m.group("name")
             with_tail = m.end() > m.end("gen")
             if name in self.ambiguous_kommuner and not with_tail and \
@@ -320,7 +321,7 @@ class Detector:
         return out
 
 
-def resolve(cands: list[Found], blocked: list[tuple[int, int]] = ()) -> list[Found]:
+def resolve(cands: list[Found], blocked: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Non-overlapping findings: longer first, then by rank; none inside `blocked` spans."""
     taken: list[tuple[int, int]] = list(blocked)
     chosen = []

@@ -11,14 +11,18 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputFileError, QcoderError
 from .entities import normalise_type
 
+if TYPE_CHECKING:
+    from ..store import Project
+
 KEY_HEADER = ["original", "type", "pseudonym"]
 
 
-def check_key_path(project, key_path: Path) -> Path:
+def check_key_path(project: Project, key_path: Path) -> Path:
     """The key path, refused when it is the project file (or one beside it) or a folder."""
     key_path = Path(key_path)
     if project.path is not None:
@@ -33,7 +37,7 @@ def check_key_path(project, key_path: Path) -> Path:
     return key_path
 
 
-def inside_project_folder(project, key_path: Path) -> bool:
+def inside_project_folder(project: Project, key_path: Path) -> bool:
     """Whether the key file would lie in the project's folder (or below it): whoever gets the
     folder would get the key too."""
     if project.path is None:

@@ -21,9 +21,10 @@ Three steps, so a person reviews before anything changes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -46,6 +47,9 @@ from .entities import (
 )
 from .key_file import check_key_path, read_key, write_key
 from .replacement import ApplyPseudonyms
+
+if TYPE_CHECKING:
+    from ..store import Project
 
 #: speaker pseudonyms by document kind: a role and a letter
 ROLES = {"mayor_interview": "Borgmester", "dm_interview": "Informant",
@@ -122,7 +126,7 @@ class Plan:
     occurrences: dict[int, list[tuple[int, int, str]]]
     key_rows: list[tuple[str, str, str]]
 
-    def table(self) -> list[dict]:
+    def table(self) -> list[dict[str, str | int | bool]]:
         """Rows of entity, type, occurrences and proposed pseudonym, by type then entity."""
         return [{"entity": e.original, "type": e.type, "occurrences": e.occurrences,
                  "pseudonym": e.pseudonym, "found_by": ", ".join(e.sources),
@@ -216,8 +220,8 @@ def _sweep(text: str, forms: dict[str, tuple[str, str]], taken: list[Found]) -> 
     return resolve(out, [(f.start, f.end) for f in taken])
 
 
-def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
-                          user_list: list[tuple[str, str]] = (), ignore: Iterable[str] = (),
+def plan_pseudonymisation(project: Project, documents: Iterable[str], key_path: Path, *,
+                          user_list: Sequence[tuple[str, str]] = (), ignore: Iterable[str] = (),
                           use_ner: bool = True) -> Plan:
     """Find the entities of the named documents and propose pseudonyms (nothing changes)."""
     key_path = check_key_path(project, key_path)
@@ -262,7 +266,7 @@ def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
     order = [(f, doc_id) for doc_id in doc_ids for f in found[doc_id]]
     always = [(Found(0, 0, t, alias.get(x, x), src), None) for x, t, src in known
               if src == "speaker" or src.startswith("case attribute")]
-    for f, doc_id in order + always:
+    for f, in_doc in order + always:
         if f.canonical in ignored:
             continue
         e = entities.get(f.canonical)
@@ -270,9 +274,9 @@ def plan_pseudonymisation(project, documents: Iterable[str], key_path: Path, *,
             e = entities[f.canonical] = Entity(f.canonical, f.type, "")
         if f.source not in e.sources:
             e.sources.append(f.source)
-        if doc_id is not None:
+        if in_doc is not None:
             e.occurrences += 1
-            e.forms.add(texts[doc_id][f.start:f.end])
+            e.forms.add(texts[in_doc][f.start:f.end])
     for part, full in alias.items():
         if full in entities:
             entities[full].forms.add(part)
@@ -299,7 +303,7 @@ def key_rows(plan: Plan) -> list[tuple[str, str, str]]:
     return list(rows.values())
 
 
-def apply_plan(project, plan: Plan) -> Result:
+def apply_plan(project: Project, plan: Plan) -> Result:
     """Write the key file, then pseudonymise as one undoable operation. The key is written
     first: a project pseudonymised without its key could never be traced back."""
     with project.session() as s:
@@ -312,7 +316,7 @@ def apply_plan(project, plan: Plan) -> Result:
     return run(project, ApplyPseudonyms(plan))
 
 
-def confirm_pseudonymisation(project) -> None:
+def confirm_pseudonymisation(project: Project) -> None:
     """Make the pseudonymisation final in the file: checkpoint the write-ahead log, VACUUM
     (rewriting the file without free pages that still hold the old text) and truncate the
     log. The caller drops the operation's inverse (undo) at the same time."""
@@ -324,7 +328,7 @@ def confirm_pseudonymisation(project) -> None:
     with project.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.exec_driver_sql("VACUUM")
-        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar_one()
     project.engine.dispose()
     if busy:
         raise QcoderError(f"{project.path}: another connection kept the project busy, so the "
@@ -332,7 +336,7 @@ def confirm_pseudonymisation(project) -> None:
                           "project and confirm again")
 
 
-def stale_backups(project) -> list[Path]:
+def stale_backups(project: Project) -> list[Path]:
     """Backups beside the project (made before schema upgrades) still hold the original text."""
     if project.path is None:
         return []

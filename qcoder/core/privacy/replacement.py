@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
-from ..operations import Batch
+from ..operations import Batch, Operation
 from ..store.models import Base, Document
 from .row_changes import RowChange, SetRows, key_columns, row_key
 
 if TYPE_CHECKING:
+    from ..documents.editing import EditText
     from .pseudonymise import Entity, Plan
 
 #: tables rebuilt from the text, or holding no text to pseudonymise
@@ -29,7 +30,7 @@ DOCUMENT_TABLES = {"speakers": "document_id", "structure_ranges": "document_id",
                    "detached_codings": "document_id"}
 
 
-def _pattern(forms: dict[str, str], identifier: bool) -> re.Pattern | None:
+def _pattern(forms: dict[str, str], identifier: bool) -> re.Pattern[str] | None:
     if not forms:
         return None
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -38,7 +39,7 @@ def _pattern(forms: dict[str, str], identifier: bool) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?=s?(?!\w))")
 
 
-def _text_columns(table: sa.Table) -> list[sa.Column]:
+def _text_columns(table: sa.Table) -> list[sa.Column[Any]]:
     cols = []
     for col in table.c:
         if col.name == "uuid" or col.name.endswith("hash") or col.primary_key:
@@ -50,12 +51,14 @@ def _text_columns(table: sa.Table) -> list[sa.Column]:
 
 
 def _document_edits(session: Session, plan: Plan, included: dict[str, Entity],
-                    identifier: re.Pattern | None, lookup: dict[str, str]):
+                    identifier: re.Pattern[str] | None, lookup: dict[str, str],
+                    ) -> tuple[list[EditText], list[RowChange]]:
     """Per chosen document: the text edit (codings, turns, pages and sections are carried
     along by editing.EditText), and the changes to its name and source file name."""
     from ..documents.editing import EditText
 
-    edits, changes = [], []
+    edits: list[EditText] = []
+    changes: list[RowChange] = []
     taken_names = set(session.scalars(sa.select(Document.name)))
     for doc_id in plan.document_ids:
         doc = session.get(Document, doc_id)
@@ -84,8 +87,8 @@ def _document_edits(session: Session, plan: Plan, included: dict[str, Entity],
     return edits, changes
 
 
-def _free_text_changes(session: Session, plan: Plan, pattern: re.Pattern | None,
-                       lookup: dict[str, str]) -> list:
+def _free_text_changes(session: Session, plan: Plan, pattern: re.Pattern[str] | None,
+                       lookup: dict[str, str]) -> list[RowChange]:
     """Every other text field of the project that holds a form of an included entity."""
     if pattern is None:
         return []
@@ -99,9 +102,9 @@ def _free_text_changes(session: Session, plan: Plan, pattern: re.Pattern | None,
         query = sa.select(*key_columns(table), *cols)
         if table.name in DOCUMENT_TABLES:
             query = query.where(table.c[DOCUMENT_TABLES[table.name]].in_(plan.document_ids))
-        for row in session.execute(query):
+        for row in session.execute(query).mappings():
             for col in cols:
-                old = row._mapping[col.name]
+                old = row[col.name]
                 if not isinstance(old, str):
                     continue
                 new = pattern.sub(lambda m: lookup[m.group()], old)
@@ -118,7 +121,7 @@ class ApplyPseudonyms:
     plan: Plan
     label: str = "Pseudonymise"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, Operation]:
         from ..language.text_index import RefreshIndex
 
         included = {o: e for o, e in self.plan.entities.items() if e.include}

@@ -11,15 +11,14 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from ..errors import ProjectLockedError
 
-try:  # POSIX
+if sys.platform != "win32":  # POSIX
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None
 
 
 def lock_path(project_path: Path) -> Path:
@@ -47,7 +46,7 @@ class ProjectLock:
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            if fcntl is not None:
+            if sys.platform != "win32":
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
@@ -84,19 +83,21 @@ class ProjectLock:
             pass
 
     @staticmethod
-    def _read(fd: int) -> dict | None:
+    def _read(fd: int) -> dict[str, object] | None:
         os.lseek(fd, 0, os.SEEK_SET)
         raw = os.read(fd, 4096)
         try:
-            return json.loads(raw.decode("utf-8")) if raw else None
+            holder = json.loads(raw.decode("utf-8")) if raw else None
         except (ValueError, UnicodeDecodeError):
             return None
+        return holder if isinstance(holder, dict) else None
 
     @staticmethod
-    def _holder_alive(holder: dict) -> bool:
-        if holder.get("host") != socket.gethostname():
-            return True  # cannot tell for another host: assume it is in use
-        return _pid_alive(int(holder.get("pid", 0)))
+    def _holder_alive(holder: dict[str, object]) -> bool:
+        pid = holder.get("pid")
+        if holder.get("host") != socket.gethostname() or not isinstance(pid, int):
+            return True  # cannot tell for another host (or no process id): assume in use
+        return _pid_alive(pid)
 
     def _held_message(self, fd: int) -> str:
         holder = self._read(fd) or {}

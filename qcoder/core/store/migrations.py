@@ -29,7 +29,10 @@ def add_coding_origin(op: Operations) -> None:
 def add_analysis_tables(op: Operations) -> None:
     """v2 -> v3: survey data joined to cases, verdicts per case and hypothesis with their
     display cells, and codings flagged as counter-evidence (models_analysis.py)."""
-    uuid = lambda: sa.Column("uuid", sa.String(36), nullable=False, unique=True)  # noqa: E731
+
+    def uuid() -> sa.Column[str]:
+        return sa.Column("uuid", sa.String(36), nullable=False, unique=True)
+
     op.create_table(
         "survey_datasets",
         sa.Column("id", sa.Integer, primary_key=True),

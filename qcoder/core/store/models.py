@@ -141,7 +141,7 @@ class Attribute(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     type: Mapped[str] = mapped_column(String(16), default="text")
-    categories: Mapped[list | None] = mapped_column(JSON)
+    categories: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class CaseValue(Base):
@@ -169,7 +169,7 @@ class Codebook(Base):
     name: Mapped[str] = mapped_column(String(255), unique=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     language: Mapped[str] = mapped_column(String(8), default="da")
-    sources: Mapped[list | None] = mapped_column(JSON)
+    sources: Mapped[list[str] | None] = mapped_column(JSON)
     description: Mapped[str] = mapped_column(Text, default="")
 
     codes: Mapped[list[Code]] = relationship(
@@ -194,10 +194,10 @@ class Code(Base):
     definition: Mapped[str] = mapped_column(Text, default="")
     include: Mapped[str] = mapped_column(Text, default="")
     exclude: Mapped[str] = mapped_column(Text, default="")
-    indicators: Mapped[list | None] = mapped_column(JSON)
+    indicators: Mapped[list[str] | None] = mapped_column(JSON)
     example: Mapped[str] = mapped_column(Text, default="")
-    keywords: Mapped[list | None] = mapped_column(JSON)
-    survey_items: Mapped[list | None] = mapped_column(JSON)
+    keywords: Mapped[list[str] | None] = mapped_column(JSON)
+    survey_items: Mapped[list[str] | None] = mapped_column(JSON)
     origin: Mapped[str] = mapped_column(String(16), default="deductive")
     round_added: Mapped[int] = mapped_column(Integer, default=1)
     flagged: Mapped[str] = mapped_column(Text, default="")
@@ -218,7 +218,7 @@ class Hypothesis(Base):
     label: Mapped[str] = mapped_column(String(255), default="")
     statement: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default="exit")
-    display_columns: Mapped[list | None] = mapped_column(JSON)
+    display_columns: Mapped[list[str] | None] = mapped_column(JSON)
 
     codebook: Mapped[Codebook | None] = relationship(back_populates="hypotheses")
 

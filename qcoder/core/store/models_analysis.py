@@ -37,7 +37,7 @@ class SurveyDataset(Base):
     source_name: Mapped[str] = mapped_column(String(1024), default="")
     key_column: Mapped[str] = mapped_column(String(255))
     case_attribute: Mapped[str] = mapped_column(String(255))
-    warnings: Mapped[list | None] = mapped_column(JSON)
+    warnings: Mapped[list[str] | None] = mapped_column(JSON)
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     items: Mapped[list[SurveyItem]] = relationship(
@@ -60,8 +60,8 @@ class SurveyItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     wording: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default="text")
-    labels: Mapped[list | None] = mapped_column(JSON)
-    missing: Mapped[list | None] = mapped_column(JSON)
+    labels: Mapped[list[list[str | None]] | None] = mapped_column(JSON)
+    missing: Mapped[list[str] | None] = mapped_column(JSON)
     filter: Mapped[str] = mapped_column(Text, default="")
     top_k: Mapped[int] = mapped_column(Integer, default=2)
 
@@ -108,7 +108,7 @@ class Verdict(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     hypothesis_id: Mapped[int] = mapped_column(ForeignKey("hypotheses.id", ondelete="CASCADE"))
     verdict: Mapped[str | None] = mapped_column(String(16))
-    evidence: Mapped[list | None] = mapped_column(JSON)
+    evidence: Mapped[list[str] | None] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(Text, default="")
     updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -126,7 +126,7 @@ class VerdictCell(Base):
     verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="CASCADE"))
     column: Mapped[str] = mapped_column(String(255))
     statement: Mapped[str] = mapped_column(Text, default="")
-    quotes: Mapped[list | None] = mapped_column(JSON)
+    quotes: Mapped[list[str] | None] = mapped_column(JSON)
 
     verdict: Mapped[Verdict] = relationship(back_populates="cells")
 

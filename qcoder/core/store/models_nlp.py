@@ -30,7 +30,7 @@ class TextIndex(Base):
     sentences: Mapped[bytes] = mapped_column(LargeBinary)
     #: zlib-compressed little-endian int32 rows: word starts, word ends, lemma ids into `vocab`
     tokens: Mapped[bytes] = mapped_column(LargeBinary)
-    vocab: Mapped[list] = mapped_column(JSON)
+    vocab: Mapped[list[str]] = mapped_column(JSON)
     updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.engine.interfaces import ExecutionContext
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
 from sqlalchemy.sql.expression import SelectBase
@@ -51,6 +53,12 @@ _HARMLESS = ("SELECT", "PRAGMA", "EXPLAIN", "SAVEPOINT", "RELEASE", "ROLLBACK", 
              "COMMIT", "END")
 _IN_CHUNK = 500
 
+#: one set of a statement's bound parameters (SQLAlchemy's own type: values of any column)
+Params = Mapping[str, Any]
+#: a statement's WHERE clause, None for every row
+Where = sa.ColumnElement[Any] | None
+_T = TypeVar("_T")
+
 
 class Tracker:
     """The changes of one transaction, gathered as its statements run."""
@@ -73,10 +81,9 @@ class Tracker:
     def changes(self) -> Changes:
         if self.everything:
             return EVERYTHING
-        values: dict = {name: Docs.of(ids) for name, ids in self.docs.items()}
-        for name in self.flags:
-            values[name] = ALL_DOCS if name in DOC_FIELDS else True
-        return Changes(**values)
+        docs = {name: Docs.of(ids) for name, ids in self.docs.items()}
+        docs |= {name: ALL_DOCS for name in self.flags if name in DOC_FIELDS}
+        return Changes.from_fields(docs, self.flags - set(DOC_FIELDS))
 
 
 @contextmanager
@@ -95,7 +102,8 @@ def tracked(session: Session) -> Iterator[Tracker]:
 
 def changes_of(session: Session) -> Changes:
     """What the session's tracked (and committed) transaction changed."""
-    return session.info[_KEY].changes()
+    tracker: Tracker = session.info[_KEY]
+    return tracker.changes()
 
 
 def install(engine: sa.Engine) -> None:
@@ -106,14 +114,24 @@ def install(engine: sa.Engine) -> None:
 
 
 # -- the events --------------------------------------------------------------------------------
-def _before_execute(conn, clause, multiparams, params, _options) -> None:
-    tracker = conn.info.get(_KEY)
+def _tracker(conn: sa.Connection) -> Tracker | None:
+    """The tracker of the connection's transaction, if it is tracked."""
+    tracker: Tracker | None = conn.info.get(_KEY)
+    return tracker
+
+
+def _before_execute(conn: sa.Connection, clause: sa.Executable, multiparams: Sequence[Params],
+                    params: Params, _options: object) -> None:
+    tracker = _tracker(conn)
     if tracker is None or not isinstance(clause, (sa.Update, sa.Delete, sa.Insert)):
         return
     table = clause.table
+    if not isinstance(table, sa.Table):   # a join or an alias: coarse, never missing
+        tracker.everything = True
+        return
     param_sets = list(multiparams) or [params or {}]
     if isinstance(clause, sa.Insert):
-        _inserting(tracker, conn, clause, param_sets)
+        _inserting(tracker, conn, clause, table, param_sets)
         return
     doc = _doc_column(table)
     if isinstance(clause, sa.Update) and doc is not None and (
@@ -125,21 +143,25 @@ def _before_execute(conn, clause, multiparams, params, _options) -> None:
         _follow_deletion(tracker, conn, table, clause.whereclause, param_sets, frozenset())
 
 
-def _after_execute(conn, clause, _multiparams, _params, _options, result) -> None:
+def _after_execute(conn: sa.Connection, clause: sa.Executable, _multiparams: object,
+                   _params: object, _options: object, result: sa.CursorResult[Any]) -> None:
     """New documents' ids are known only once the database has given them."""
-    tracker = conn.info.get(_KEY)
-    if tracker is None or not isinstance(clause, sa.Insert) or clause.table.name != "documents":
+    tracker = _tracker(conn)
+    if (tracker is None or not isinstance(clause, sa.Insert)
+            or not isinstance(clause.table, sa.Table) or clause.table.name != "documents"):
         return
     try:
-        keys = {row[0] for row in result.inserted_primary_key_rows}
+        keys = {row[0] if row is not None else None for row in result.inserted_primary_key_rows}
     except sa.exc.InvalidRequestError:
         keys = set()
-    tracker.touch(clause.table, keys if keys and None not in keys else None)
+    tracker.touch(clause.table, cast(set[int], keys) if keys and None not in keys else None)
 
 
-def _before_cursor_execute(conn, _cursor, statement, _parameters, context, _many) -> None:
+def _before_cursor_execute(conn: sa.Connection, _cursor: object, statement: str,
+                           _parameters: object, context: ExecutionContext | None,
+                           _many: bool) -> None:
     """The net under the others: SQL they did not see, or that writes more than it says."""
-    tracker = conn.info.get(_KEY)
+    tracker = _tracker(conn)
     if tracker is None:
         return
     construct = getattr(getattr(context, "compiled", None), "statement", None)
@@ -152,20 +174,21 @@ def _before_cursor_execute(conn, _cursor, statement, _parameters, context, _many
 
 
 # -- reading which rows ------------------------------------------------------------------------
-def _doc_column(table: sa.Table) -> sa.Column | None:
+def _doc_column(table: sa.Table) -> sa.Column[int] | None:
     """The column naming a row's document, for tables whose field names documents."""
     if FIELD_OF_TABLE.get(table.name) not in DOC_FIELDS:
         return None
     return table.c.id if table.name == "documents" else table.c.document_id
 
 
-def _embedded(conn, clause) -> dict:
+def _embedded(conn: sa.Connection, clause: sa.Insert | sa.Update) -> dict[str, Any]:
     """The values written into the statement itself (`.values(...)`), by column key."""
-    return clause.compile(dialect=conn.dialect, column_keys=[]).params
+    params: dict[str, Any] = clause.compile(dialect=conn.dialect, column_keys=[]).params
+    return params
 
 
-def _inserting(tracker: Tracker, conn, clause: sa.Insert, param_sets: list[dict]) -> None:
-    table = clause.table
+def _inserting(tracker: Tracker, conn: sa.Connection, clause: sa.Insert, table: sa.Table,
+               param_sets: list[Params]) -> None:
     doc = _doc_column(table)
     if doc is None:
         tracker.touch(table)
@@ -177,10 +200,11 @@ def _inserting(tracker: Tracker, conn, clause: sa.Insert, param_sets: list[dict]
         embedded = _embedded(conn, clause).get(doc.key)
         ids = {p.get(doc.key, embedded) for p in param_sets}
     from_select = getattr(clause, "select", None) is not None
-    tracker.touch(table, None if None in ids or from_select else ids)
+    tracker.touch(table, None if None in ids or from_select else cast(set[int], ids))
 
 
-def _touch_rows(tracker: Tracker, conn, table: sa.Table, where, param_sets: list[dict]) -> None:
+def _touch_rows(tracker: Tracker, conn: sa.Connection, table: sa.Table, where: Where,
+                param_sets: list[Params]) -> None:
     """Note the rows `where` matches (before the statement acts on them): by document where
     the table names documents, else whether there are any."""
     doc = _doc_column(table)
@@ -191,8 +215,8 @@ def _touch_rows(tracker: Tracker, conn, table: sa.Table, where, param_sets: list
         tracker.touch(table)
 
 
-def _follow_deletion(tracker: Tracker, conn, table: sa.Table, where, param_sets: list[dict],
-                     followed: frozenset) -> None:
+def _follow_deletion(tracker: Tracker, conn: sa.Connection, table: sa.Table, where: Where,
+                     param_sets: list[Params], followed: frozenset[tuple[str, str, int]]) -> None:
     """The rows the schema's ON DELETE rules change when the rows of `table` matched by
     `where` go, followed down by their keys. `followed` holds the (table, column, key) already
     followed, so that a tree of codes ends."""
@@ -203,12 +227,13 @@ def _follow_deletion(tracker: Tracker, conn, table: sa.Table, where, param_sets:
             continue
         child, child_where = fk.parent.table, fk.parent.in_(sorted(keys))
         _touch_rows(tracker, conn, child, child_where, [{}])
-        if fk.ondelete.upper() == "CASCADE":   # (SET NULL changes the rows, which stay)
+        if (fk.ondelete or "").upper() == "CASCADE":   # (SET NULL changes the rows, which stay)
             _follow_deletion(tracker, conn, child, child_where, [{}],
                              followed | {(table.name, fk.column.key, k) for k in keys})
 
 
-def _values(conn, table: sa.Table, where, param_sets: list[dict], column) -> set:
+def _values(conn: sa.Connection, table: sa.Table, where: Where, param_sets: list[Params],
+            column: sa.ColumnElement[_T]) -> set[_T]:
     """The distinct values of `column` in the rows `where` matches under each parameter set."""
     query = sa.select(column).select_from(table).distinct()
     if where is None:
@@ -217,7 +242,7 @@ def _values(conn, table: sa.Table, where, param_sets: list[dict], column) -> set
     if len(param_sets) > 1 and bound is not None and all(bound[1] in p for p in param_sets):
         # the ORM's by-primary-key form, for many rows at once: one query per chunk of keys
         keys = [p[bound[1]] for p in param_sets]
-        found: set = set()
+        found: set[_T] = set()
         for i in range(0, len(keys), _IN_CHUNK):
             found.update(conn.execute(query.where(bound[0].in_(keys[i:i + _IN_CHUNK])))
                          .scalars())
@@ -229,7 +254,7 @@ def _values(conn, table: sa.Table, where, param_sets: list[dict], column) -> set
     return found
 
 
-def _bound_column(where) -> tuple[sa.Column, str] | None:
+def _bound_column(where: sa.ColumnElement[Any]) -> tuple[sa.Column[Any], str] | None:
     """(column, parameter name) when `where` is just `column = :name`."""
     clauses = where.clauses if isinstance(where, BooleanClauseList) else [where]
     if len(clauses) != 1:

@@ -228,7 +228,7 @@ def dataset_by_name(session: Session, name: str | None = None) -> SurveyDataset:
             raise NotFoundError("the project has no survey; load one with `qcoder survey load`")
         raise NotFoundError("the project has several surveys "
                             f"({', '.join(d.name for d in found)}); name one with --survey")
-    return _named(session, SurveyDataset.name, name, "survey named")
+    return _named(session, SurveyDataset, SurveyDataset.name, name, "survey named")
 
 
 def read_survey(path: str | Path, key: str, *, labels: str | Path | None = None,

@@ -10,11 +10,15 @@ cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from .... import __version__
 from ...analysis.build import build_table
@@ -28,10 +32,39 @@ from ...store.models import Codebook, Coder, Coding, Hypothesis, Meta
 from ...store.models_analysis import SurveyDataset
 from .base import Exporter, Progress, Report
 
-#: File suffix -> (module, class) of its exporter. A format's module is imported when that
-#: format is written, so openpyxl and python-docx load only for an xlsx or docx export.
-EXPORTERS = {".xlsx": ("to_xlsx", "XlsxExporter"), ".docx": ("to_docx", "DocxExporter"),
-             ".csv": ("to_csv", "CsvExporter"), ".html": ("to_html", "HtmlExporter")}
+if TYPE_CHECKING:
+    from ...store import Project
+
+
+# A format's module is imported when that format is written, so openpyxl and python-docx load
+# only for an xlsx or docx export.
+def _xlsx() -> Exporter:
+    from .to_xlsx import XlsxExporter
+
+    return XlsxExporter()
+
+
+def _docx() -> Exporter:
+    from .to_docx import DocxExporter
+
+    return DocxExporter()
+
+
+def _csv() -> Exporter:
+    from .to_csv import CsvExporter
+
+    return CsvExporter()
+
+
+def _html() -> Exporter:
+    from .to_html import HtmlExporter
+
+    return HtmlExporter()
+
+
+#: File suffix -> its exporter.
+EXPORTERS: dict[str, Callable[[], Exporter]] = {".xlsx": _xlsx, ".docx": _docx, ".csv": _csv,
+                                                ".html": _html}
 DISPLAYS = ("overview", "hypotheses", "matrix", "profile", "joint")
 ALL_ORDER = DISPLAYS + ("segments", "codebook")
 
@@ -41,15 +74,15 @@ def exporter_for(path: Path) -> Exporter:
     if found is None:
         raise QcoderError(f"{path}: cannot export to {path.suffix or 'a file without suffix'!r}; "
                           f"use one of {', '.join(EXPORTERS)}")
-    module, name = found
-    return getattr(importlib.import_module(f".{module}", __name__), name)()
+    return found()
 
 
 def _quiet(done: int, total: int, what: str = "") -> None:
     pass
 
 
-def build_tables(session, what: str, options: Options, progress: Progress = _quiet) -> list:
+def build_tables(session: Session, what: str, options: Options,
+                 progress: Progress = _quiet) -> list[Table]:
     """The displays for `what` (one of WHAT), built over one read of the codings."""
     if what not in WHAT:
         raise QcoderError(f"unknown display {what!r}; choose one of {', '.join(WHAT)}")
@@ -60,18 +93,18 @@ def build_tables(session, what: str, options: Options, progress: Progress = _qui
         idents = [options.hypothesis]
     else:
         idents = list(session.scalars(sa.select(Hypothesis.ident).order_by(*HYPOTHESIS_ORDER)))
-    steps = []
+    steps: list[tuple[str, Callable[[], Table]]] = []
     for kind in kinds:
         if kind == "hypotheses":
-            steps += [(f"hypotese {i}", lambda i=i: build_table(
-                session, "hypotheses", _with(options, hypothesis=i), cc)) for i in idents]
+            steps += [(f"hypotese {i}", partial(build_table, session, "hypotheses",
+                                                replace(options, hypothesis=i), cc)) for i in idents]
         elif kind == "matrix":
-            steps.append(("kode x case", lambda: build_table(session, "matrix", options, cc)))
+            steps.append(("kode x case", partial(build_table, session, "matrix", options, cc)))
             if has_sections(session):
-                steps.append(("kode x case x afsnit", lambda: build_table(
-                    session, "matrix", options, cc, by_section=True)))
+                steps.append(("kode x case x afsnit", partial(
+                    build_table, session, "matrix", options, cc, by_section=True)))
         else:
-            steps.append((kind, lambda k=kind: build_table(session, k, options, cc)))
+            steps.append((kind, partial(build_table, session, kind, options, cc)))
     tables = []
     for i, (label, step) in enumerate(steps, start=1):
         progress(i, len(steps), f"bygger {label}")
@@ -79,19 +112,14 @@ def build_tables(session, what: str, options: Options, progress: Progress = _qui
     return tables
 
 
-def _with(options: Options, **changes) -> Options:
-    from dataclasses import replace
-
-    return replace(options, **changes)
-
-
-def provenance(project, session, what: str, options: Options) -> list[tuple[str, str]]:
+def provenance(project: Project, session: Session, what: str,
+               options: Options) -> list[tuple[str, str]]:
     """What makes an export citable; the coders are those whose codings are in view."""
-    coders = sa.select(Coder.name, sa.func.count(Coding.id)).join(
+    in_view = sa.select(Coder.name, sa.func.count(Coding.id)).join(
         Coding, Coding.coder_id == Coder.id, isouter=True)
     if options.coders is not None:
-        coders = coders.where(Coder.name.in_(options.coders))
-    coders = session.execute(coders.group_by(Coder.name).order_by(Coder.name)).all()
+        in_view = in_view.where(Coder.name.in_(options.coders))
+    coders = session.execute(in_view.group_by(Coder.name).order_by(Coder.name)).all()
     rounds = coding_rounds(project)
     books = session.execute(sa.select(Codebook.name, Codebook.ident, Codebook.version)
                             .order_by(Codebook.name)).all()
@@ -121,7 +149,7 @@ def provenance(project, session, what: str, options: Options) -> list[tuple[str,
     ]
 
 
-def export(project, what: str, out: str | Path, options: Options | None = None,
+def export(project: Project, what: str, out: str | Path, options: Options | None = None,
            progress: Progress = _quiet) -> list[Path]:
     """Build the displays for `what` and write them to `out`; returns the written files."""
     out = Path(out)
@@ -134,7 +162,7 @@ def export(project, what: str, out: str | Path, options: Options | None = None,
     return exporter.write(report, out, progress)
 
 
-def export_display(project, key: str, table: Table, options: Options, out: str | Path,
+def export_display(project: Project, key: str, table: Table, options: Options, out: str | Path,
                    progress: Progress = _quiet) -> list[Path]:
     """Write `table`, the display `key` built with `options`, to `out` with its provenance."""
     out = Path(out)

@@ -4,6 +4,7 @@ header row repeated on every page, verdict shading, and landscape pages for wide
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -15,8 +16,13 @@ from lxml.etree import SubElement
 from ...analysis.displays import Table
 from .base import HEADER_COLOUR, VERDICT_COLOURS, Progress, Report, atomic_path, cell_text, is_wide
 
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.table import Table as WordTable
+    from docx.table import _Cell, _Row
 
-def _shade(cell, colour: str) -> None:
+
+def _shade(cell: _Cell, colour: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -24,13 +30,13 @@ def _shade(cell, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _set_text(cell, text: str, bold: bool = False) -> None:
+def _set_text(cell: _Cell, text: str, bold: bool = False) -> None:
     lines = text.split("\n")
     paragraph = cell.paragraphs[0]
     for i, line in enumerate(lines):
@@ -40,7 +46,7 @@ def _set_text(cell, text: str, bold: bool = False) -> None:
         run.bold = bold
 
 
-def _add_row(table, cells: list[tuple[str, str | None]]) -> None:
+def _add_row(table: WordTable, cells: list[tuple[str, str | None]]) -> None:
     """Append a row as XML directly: python-docx's cell objects are too slow for big tables."""
     tr = SubElement(table._tbl, qn("w:tr"))
     for text, colour in cells:
@@ -58,7 +64,7 @@ def _add_row(table, cells: list[tuple[str, str | None]]) -> None:
                 t.set(qn("xml:space"), "preserve")
 
 
-def _orient(doc, landscape: bool) -> None:
+def _orient(doc: WordDocument, landscape: bool) -> None:
     """Start a new section in the wanted orientation unless the current one has it."""
     section = doc.sections[-1]
     is_landscape = section.orientation == WD_ORIENT.LANDSCAPE
@@ -71,7 +77,7 @@ def _orient(doc, landscape: bool) -> None:
         section.page_width, section.page_height = height, width
 
 
-def _write_table(doc, table: Table, number: int) -> None:
+def _write_table(doc: WordDocument, table: Table, number: int) -> None:
     _orient(doc, is_wide(table))
     doc.add_heading(table.title, level=2)
     if table.caption:
@@ -84,7 +90,7 @@ def _write_table(doc, table: Table, number: int) -> None:
         _set_text(cell, column.header, bold=True)
         _shade(cell, HEADER_COLOUR)
     for row in table.rows:
-        _add_row(out, [(cell_text(cell, column), VERDICT_COLOURS.get(cell.tone))
+        _add_row(out, [(cell_text(cell, column), VERDICT_COLOURS.get(cell.tone or ""))
                        for cell, column in zip(row, table.columns)])
     caption = doc.add_paragraph(f"Tabel {number}: {table.title}")
     caption.style = doc.styles["Caption"]
@@ -112,5 +118,5 @@ class DocxExporter:
             progress(i, len(report.tables), f"skriver {table.title}")
             _write_table(doc, table, i)
         with atomic_path(path) as tmp:
-            doc.save(tmp)
+            doc.save(str(tmp))
         return [path]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -14,6 +15,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from ...analysis.displays import Table
 from .base import HEADER_COLOUR, VERDICT_COLOURS, Progress, Report, atomic_path, clean
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MAX_WIDTH = {"long": 60, "text": 40}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -44,11 +50,12 @@ class _Styles:
     """Cell styles made once per sheet and copied onto cells: assigning style objects cell by
     cell makes openpyxl hash them every time, which dominates writing large sheets."""
 
-    def __init__(self, ws):
+    def __init__(self, ws: WriteOnlyWorksheet):
         self.ws = ws
-        self._made: dict[tuple, object] = {}
+        self._made: dict[tuple[int, int, str | None], StyleArray] = {}
 
-    def cell(self, value, *, font=None, fill=None, number_format=None, text=False) -> WriteOnlyCell:
+    def cell(self, value: str | float, *, font: Font | None = None, fill: PatternFill | None = None,
+             number_format: str | None = None, text: bool = False) -> Cell:
         key = (id(font), id(fill), number_format)
         if key not in self._made:
             template = WriteOnlyCell(self.ws)
@@ -59,15 +66,17 @@ class _Styles:
                 template.fill = fill
             if number_format:
                 template.number_format = number_format
-            self._made[key] = template._style
+            # (openpyxl's stubs leave out the private _style, which is what copying saves)
+            self._made[key] = template._style  # type: ignore[attr-defined]
         cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = copy(self._made[key])
+        cell._style = copy(self._made[key])  # type: ignore[attr-defined]
         if text:
             cell.data_type = "s"  # never a formula, whatever the text starts with
         return cell
 
 
-def _text_cell(ws, text: str, font=None, fill=None) -> WriteOnlyCell:
+def _text_cell(ws: WriteOnlyWorksheet, text: str, font: Font | None = None,
+               fill: PatternFill | None = None) -> Cell:
     cell = WriteOnlyCell(ws, value=text)
     cell.data_type = "s"
     cell.alignment = _WRAP
@@ -79,33 +88,41 @@ def _text_cell(ws, text: str, font=None, fill=None) -> WriteOnlyCell:
 
 
 def _write_table(wb: Workbook, table: Table, name: str) -> None:
-    ws = wb.create_sheet(name)
+    ws: WriteOnlyWorksheet = wb.create_sheet(name)   # (typed Any: it depends on write_only)
     styles = _Styles(ws)
     sample = table.rows[:500]
     for j, column in enumerate(table.columns):
         texts = [str(r[j].value) for r in sample if r[j].value is not None]
-        ws.column_dimensions[_column_letter(j)].width = _width(texts, column.kind, column.header)
+        _set_width(ws, _column_letter(j), _width(texts, column.kind, column.header))
     ws.freeze_panes = "B2"
     ws.append([styles.cell(c.header, font=_BOLD, fill=_HEADER_FILL, text=True)
                for c in table.columns])
     formats = [_FORMATS.get(c.kind) for c in table.columns]
     wrapped = [c.kind == "long" for c in table.columns]
     for row in table.rows:
-        out = []
+        out: list[Cell | str | float | None] = []   # plain short values unstyled: much faster
         for cell, fmt, wrap in zip(row, formats, wrapped):
             value = cell.value
             if isinstance(value, str):
-                value = clean(value)
-                if wrap or cell.tone or "\n" in value or value.startswith("="):
-                    value = styles.cell(value, fill=_FILLS.get(cell.tone), text=True)
+                text = clean(value)
+                if wrap or cell.tone or "\n" in text or text.startswith("="):
+                    out.append(styles.cell(text, fill=_FILLS.get(cell.tone or ""), text=True))
+                else:
+                    out.append(text)
             elif value is not None and (fmt or cell.tone):
-                value = styles.cell(value, fill=_FILLS.get(cell.tone), number_format=fmt)
-            out.append(value)  # plain short values need no style: much faster to write
+                out.append(styles.cell(value, fill=_FILLS.get(cell.tone or ""), number_format=fmt))
+            else:
+                out.append(value)
         ws.append(out)
     if table.caption or table.notes:
         ws.append([])
         for line in ([table.title, table.caption] if table.caption else [table.title]) + table.notes:
             ws.append([styles.cell(clean(line), font=_NOTE, text=True)])
+
+
+def _set_width(ws: WriteOnlyWorksheet, letter: str, width: float) -> None:
+    # (openpyxl's stubs leave out the column_dimensions a write-only sheet has too)
+    ws.column_dimensions[letter].width = width  # type: ignore[attr-defined]
 
 
 def _column_letter(index: int) -> str:
@@ -120,9 +137,9 @@ class XlsxExporter:
     def write(self, report: Report, path: Path, progress: Progress) -> list[Path]:
         wb = Workbook(write_only=True)
         taken: set[str] = set()
-        ws = wb.create_sheet(sheet_name("Om eksporten", taken))
-        ws.column_dimensions["A"].width = 24
-        ws.column_dimensions["B"].width = 90
+        ws: WriteOnlyWorksheet = wb.create_sheet(sheet_name("Om eksporten", taken))
+        _set_width(ws, "A", 24)
+        _set_width(ws, "B", 90)
         ws.append([_text_cell(ws, report.title, _BOLD)])
         for key, value in report.provenance:
             ws.append([_text_cell(ws, key, _BOLD), _text_cell(ws, value)])

@@ -8,6 +8,7 @@ the standard and stays in the project (the YAML codebook export carries all of i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, SubElement
 
@@ -31,7 +32,7 @@ class CodeNode:
     note_refs: list[str] = field(default_factory=list)
     children: list[CodeNode] = field(default_factory=list)
 
-    def walk(self):
+    def walk(self) -> Iterator[CodeNode]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -55,8 +56,8 @@ def write_codes(parent: Element, ns: str, session: Session, books: list[Codebook
     def code_element(into: Element, code: Code) -> None:
         el = SubElement(into, f"{{{ns}}}Code", guid=code.uuid, name=xml_text(code.name),
                         isCodable="true")
-        if colour(code.color):
-            el.set("color", colour(code.color))
+        if rgb := colour(code.color):
+            el.set("color", rgb)
         if code.definition:
             SubElement(el, f"{{{ns}}}Description").text = xml_text(code.definition)
         for note in (code_notes or {}).get(code.uuid, []):

@@ -20,8 +20,10 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, SubElement, indent, register_namespace, tostring
 
 import sqlalchemy as sa
@@ -50,6 +52,10 @@ from .standard import (
     xml_text,
 )
 
+if TYPE_CHECKING:
+    from ...store import Project
+    from ..exporters.base import Progress
+
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PREVIEW = 100
 
@@ -58,7 +64,7 @@ def _tag(name: str) -> str:
     return f"{{{PROJECT_NS}}}{name}"
 
 
-def _sub(parent: Element, tag: str, text: str | None = None, **attrs) -> Element:
+def _sub(parent: Element, tag: str, text: str | None = None, **attrs: str | None) -> Element:
     el = SubElement(parent, _tag(tag), {k: xml_text(v) for k, v in attrs.items() if v is not None})
     if text is not None:
         el.text = xml_text(text)
@@ -97,7 +103,7 @@ class ExportSummary:
                 f"{self.codings} codings by {self.coders} coders, {self.cases} cases, "
                 f"{self.memos} memos"]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"path": str(self.path), "documents": self.documents, "codes": self.codes,
                 "codings": self.codings, "coders": self.coders, "cases": self.cases,
                 "memos": self.memos}
@@ -116,7 +122,7 @@ class _ProjectWriter:
         self.project_notes: list[str] = []
         self.code_uuids = dict(session.execute(sa.select(Code.id, Code.uuid)).all())
 
-    def build(self, documents: list[Document], report) -> Element:
+    def build(self, documents: list[Document], report: Progress | None) -> Element:
         register_namespace("", PROJECT_NS)
         root = Element(_tag("Project"), name=self.title or "qcoder project", origin=ORIGIN)
         self.memos()
@@ -149,7 +155,8 @@ class _ProjectWriter:
         return root
 
     # -- memos -----------------------------------------------------------------------------
-    def _note(self, guid: str, name: str, text: str, coder: str | None, created, updated=None):
+    def _note(self, guid: str, name: str, text: str, coder: str | None, created: datetime | None,
+              updated: datetime | None = None) -> None:
         note = Element(_tag("Note"), {k: xml_text(v) for k, v in {
             "guid": guid, "name": name, "creatingUser": coder,
             "creationDateTime": xml_datetime(created),
@@ -166,14 +173,15 @@ class _ProjectWriter:
             "code": set(self.code_uuids.values()),
         }
         for memo in self.s.scalars(sa.select(Memo).order_by(Memo.created, Memo.id)):
-            self._note(memo.uuid, memo.title, memo.text, coders.get(memo.coder_id),
-                       memo.created, memo.updated)
-            if memo.target_kind == "case" and memo.target_uuid in known["case"]:
-                self.case_notes.append((memo.uuid, memo.target_uuid))
-            elif memo.target_uuid in known.get(memo.target_kind, ()):
-                self.refs[memo.target_uuid].append(memo.uuid)
-            else:
+            writer = coders.get(memo.coder_id) if memo.coder_id is not None else None
+            self._note(memo.uuid, memo.title, memo.text, writer, memo.created, memo.updated)
+            target = memo.target_uuid
+            if target is None or target not in known.get(memo.target_kind, ()):
                 self.project_notes.append(memo.uuid)
+            elif memo.target_kind == "case":
+                self.case_notes.append((memo.uuid, target))
+            else:
+                self.refs[target].append(memo.uuid)
 
     # -- cases and variables -----------------------------------------------------------------
     def cases(self, root: Element, documents: bool) -> None:
@@ -204,13 +212,14 @@ class _ProjectWriter:
 
     def _variable_kind(self, attr: Attribute) -> str:
         if attr.type == "number":
-            numbers = self.s.scalars(sa.select(CaseValue.number_value).where(
-                CaseValue.attribute_id == attr.id, CaseValue.number_value.is_not(None)))
-            return "Integer" if all(float(n).is_integer() for n in numbers) else "Float"
+            numbers = self.s.scalars(sa.select(CaseValue.number_value)
+                                     .where(CaseValue.attribute_id == attr.id))
+            return ("Integer" if all(float(n).is_integer() for n in numbers if n is not None)
+                    else "Float")
         return {"bool": "Boolean", "date": "Date"}.get(attr.type, "Text")
 
     @staticmethod
-    def _value(case_el: Element, value, kind: str) -> None:
+    def _value(case_el: Element, value: CaseValue, kind: str) -> None:
         if kind == "Integer" and value.number_value is not None:
             text = str(int(value.number_value))
         elif kind == "Float" and value.number_value is not None:
@@ -285,7 +294,7 @@ def _zip(entries: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def export_qdpx(project, out: str | Path, report=None) -> ExportSummary:
+def export_qdpx(project: Project, out: str | Path, report: Progress | None = None) -> ExportSummary:
     """Write the whole project to `out` (.qdpx); `report(done, total, what)` per document."""
     out = Path(out)
     with project.session() as s:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from ...documents.importers import structure
 from ...documents.kinds import CORPUS_KINDS
 from ...store.models import (
     Attribute,
+    Base,
     Case,
     CaseValue,
     Code,
@@ -33,7 +34,7 @@ from ...store.models import (
 )
 from .codes import CodeNode, safe_names
 from .positions import Placement, SourceText
-from .reader import CaseData, ProjectData, SourceData
+from .reader import CaseData, CodingData, ProjectData, SourceData
 from .standard import KIND_GUID, KIND_VARIABLE, is_qcoder
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ImportWriter:
         self.s = session
         self.data = data
         self.summary = summary
-        self.used: dict[type, set[str]] = {}
+        self.used: dict[type[Base], set[str]] = {}
         self.coders: dict[str, Coder] = {}
         self.codes: dict[str, Code] = {}
         self.notes = {n.guid: n for n in data.notes if n.guid}
@@ -82,7 +83,7 @@ class ImportWriter:
             summary.changes.append("codings are attributed to the user who made their "
                                    "selection, as NVivo records coders")
 
-    def uuid(self, model: type, guid: str | None) -> str:
+    def uuid(self, model: type[Base], guid: str | None) -> str:
         """The GUID as the row's UUID, unless missing or already used by another row."""
         used = self.used.setdefault(model, set())
         if not guid or guid in used:
@@ -121,7 +122,7 @@ class ImportWriter:
     def codebooks(self, fallback_name: str) -> None:
         tops = self.data.codes
         safe_names(tops, self.summary.changes)
-        own = is_qcoder(self.data.origin) and tops and not any(t.codable for t in tops)
+        own = is_qcoder(self.data.origin) and bool(tops) and not any(t.codable for t in tops)
         groups = [(t, t.children) for t in tops] if own else (
             [(CodeNode(None, fallback_name), tops)] if tops else [])
         idents: set[str] = set()
@@ -173,11 +174,13 @@ class ImportWriter:
         if text:
             self.attach(kind, target, title, text)
 
-    def attach(self, kind: str, target: str | None, title: str, text: str, writer=None,
-               created=None, modified=None, guid: str | None = None) -> None:
+    def attach(self, kind: str, target: str | None, title: str, text: str,
+               writer: Coder | None = None, created: datetime | None = None,
+               modified: datetime | None = None, guid: str | None = None) -> None:
         """A memo as qcoder keeps them: a coding's on the coding, one memo per document,
         code or case (a second one is appended to it), journal entries on the project."""
         if kind == "coding":
+            assert target is not None   # a coding's memo names its coding
             coding = self.coding_rows[target]
             self.summary.coding_memos += not coding.memo
             coding.memo = "\n\n".join(filter(None, [coding.memo, text]))
@@ -259,7 +262,7 @@ class ImportWriter:
             self.summary.changes.append(f"source {data.name!r} imported as {name!r}")
         transcript = structure(source.text, data.name, "refi")
         added = store_transcript(self.s, transcript, name, self._kind(data))
-        doc = self.s.get(Document, added.document_id)
+        doc = self.s.get_one(Document, added.document_id)
         doc.uuid = self.uuid(Document, data.guid)
         if data.created:
             doc.created = data.created
@@ -271,12 +274,11 @@ class ImportWriter:
         for sel, placed in zip(data.selections, placement.selections):
             if placed.span is None:
                 continue
-            codings = [self.coding(doc, placed.span, c, sel.user, data.user)
-                       if not self.selection_coders else
-                       self.coding(doc, placed.span, replace(c, user=sel.user or c.user), data.user)
-                       for c in sel.codings]
-            codings = [c for c in codings if c is not None]
-            for coding in codings:
+            made = [self.coding(doc, placed.span, c, sel.user, data.user)
+                    if not self.selection_coders else
+                    self.coding(doc, placed.span, replace(c, user=sel.user or c.user), data.user)
+                    for c in sel.codings]
+            for coding in (c for c in made if c is not None):
                 self.described(sel.description, "coding", coding.uuid, "")
                 for note in sel.note_refs:
                     self.memo(note, "coding", coding.uuid)
@@ -296,7 +298,8 @@ class ImportWriter:
             f"({', '.join(CORPUS_KINDS)}), so it was imported as 'other'")
         return "other"
 
-    def coding(self, doc: Document, span: tuple[int, int], data, *users) -> Coding | None:
+    def coding(self, doc: Document, span: tuple[int, int], data: CodingData,
+               *users: str | None) -> Coding | None:
         code = self.codes.get(data.code or "")
         if code is None:
             self.summary.skipped["codings of codes the codebook does not hold"] += 1
@@ -325,9 +328,9 @@ class ImportWriter:
             else:
                 self.summary.skipped["links (qcoder has no links between items)"] += 1
         loose = [n for n in self.data.notes if n.guid not in self.notes_used]
-        for note in loose:
-            if note.guid:
-                self.memo(note.guid, "project", None)
+        for loose_note in loose:
+            if loose_note.guid:
+                self.memo(loose_note.guid, "project", None)
         if loose:
             self.summary.changes.append(f"{len(loose)} notes attached to nothing were kept as "
                                         "project memos")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputFileError
 from ...store import Project
@@ -29,9 +30,13 @@ from .positions import (
     habitual_units,
     place_selections,
 )
-from .reader import ProjectData, find_qde, read_project
+from .reader import ProjectData, SourceData, find_qde, read_project
 from .safety import DEFAULT_LIMITS, Limits, SafeArchive, local, namespace, parse_xml
 from .standard import NS_PREFIX, is_qcoder
+
+if TYPE_CHECKING:
+    from ...store.models import Document
+    from ..exporters.base import Progress
 
 
 @dataclass
@@ -44,13 +49,13 @@ class ImportSummary:
     documents: int = 0
     codebooks: list[str] = field(default_factory=list)
     codes: int = 0
-    codings_by_user: Counter = field(default_factory=Counter)
+    codings_by_user: Counter[str] = field(default_factory=Counter)
     cases: int = 0
     attributes: int = 0
     memos: int = 0
     coding_memos: int = 0
     placements: dict[str, Placement] = field(default_factory=dict)
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
     changes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -76,7 +81,7 @@ class ImportSummary:
         out += [f"  Note: {c}" for c in self.changes]
         return out
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"source": str(self.source), "target": str(self.target), "origin": self.origin,
                 "documents": self.documents, "codebooks": self.codebooks, "codes": self.codes,
                 "codings_by_user": dict(self.codings_by_user), "cases": self.cases,
@@ -86,7 +91,8 @@ class ImportSummary:
                 "skipped": dict(self.skipped), "changes": self.changes}
 
 
-def _place(data: ProjectData, summary: ImportSummary, report) -> list[tuple]:
+def _place(data: ProjectData, summary: ImportSummary, report: Progress | None,
+           ) -> list[tuple[SourceData, SourceText, Placement]]:
     """Decide each source's position unit and place its selections (before writing)."""
     units = (CODEPOINTS,) if is_qcoder(data.origin) else habitual_units(data.origin)
     placed = []
@@ -134,7 +140,7 @@ def read_qdpx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ProjectData:
         return read_project(root, archive, where)
 
 
-def import_qdpx(path: str | Path, target: str | Path, report=None,
+def import_qdpx(path: str | Path, target: str | Path, report: Progress | None = None,
                 limits: Limits = DEFAULT_LIMITS) -> ImportSummary:
     """Create the project `target` from the .qdpx at `path`; `report(done, total, what)`."""
     path, target = Path(path), Path(target)
@@ -152,7 +158,7 @@ def import_qdpx(path: str | Path, target: str | Path, report=None,
             writer.codebooks(title)
             cases = writer.cases()
             names: set[str] = set()
-            docs = {}
+            docs: dict[str, Document] = {}
             for done, (src, source, placement) in enumerate(placed, start=1):
                 doc = writer.document(src, source, placement, names)
                 summary.placements[doc.name] = placement

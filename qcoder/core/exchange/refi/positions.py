@@ -190,7 +190,7 @@ class Placement:
     def count(self, outcome: str) -> int:
         return sum(1 for s in self.selections if s.outcome == outcome)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"unit": self.unit.key, "decided_by": self.decided_by,
                 "selections": len(self.selections),
                 **{k.replace(" ", "_"): self.count(k) for k in

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, indent, register_namespace, tostring
 
 import sqlalchemy as sa
@@ -21,16 +22,23 @@ from sqlalchemy.orm import Session
 
 from ...codebooks.code_ops import CodeSnapshot, CreateCode, RestoreLayout, SetCodeFields
 from ...errors import InputFileError, NotFoundError, QcoderError
-from ...operations import Batch, run
+from ...operations import Batch, Operation, run
 from ...store.models import Code, Codebook, new_uuid
 from .codes import CodeNode, read_codes, safe_names, write_codes
 from .export import write_atomically
 from .safety import DEFAULT_LIMITS, local, namespace, parse_xml
 from .standard import CODEBOOK_NS, NS_PREFIX, ORIGIN, is_qcoder
 
+if TYPE_CHECKING:
+    from ...store import Project
+
+#: a top-level code of a .qdc file (None for the file's loose codes), the codes under it, and
+#: the project's codebook it updates (None for a new one)
+Group = tuple[CodeNode | None, list[CodeNode], Codebook | None]
+
 
 # -- export ----------------------------------------------------------------------------------
-def _books(session: Session, codebook) -> list[Codebook]:
+def _books(session: Session, codebook: Codebook | int | str | None) -> list[Codebook]:
     if codebook is None:
         books = list(session.scalars(sa.select(Codebook).order_by(Codebook.name)))
         if not books:
@@ -38,7 +46,7 @@ def _books(session: Session, codebook) -> list[Codebook]:
                               "`qcoder codebook load PROJECT FILE`")
         return books
     if isinstance(codebook, Codebook):
-        return [session.get(Codebook, codebook.id)]
+        codebook = codebook.id   # as this session reads it: a deleted one is not found
     if isinstance(codebook, int):
         book = session.get(Codebook, codebook)
     else:
@@ -51,7 +59,8 @@ def _books(session: Session, codebook) -> list[Codebook]:
     return [book]
 
 
-def export_qdc(project, path: str | Path, codebook=None) -> Path:
+def export_qdc(project: Project, path: str | Path,
+               codebook: Codebook | int | str | None = None) -> Path:
     """Write `codebook` (id, name, Codebook or None for all) as a REFI-QDA codebook file."""
     path = Path(path)
     register_namespace("", CODEBOOK_NS)
@@ -90,7 +99,7 @@ class CreateCodebook:
     spec: BookSpec
     label: str = "Add codebook"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, DeleteCodebook]:
         spec = self.spec
         free = spec.id is not None and session.get(Codebook, spec.id) is None
         book = Codebook(uuid=spec.uuid, ident=spec.ident, name=spec.name,
@@ -107,7 +116,7 @@ class DeleteCodebook:
     uuid: str
     label: str = "Delete codebook"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[BookSpec, CreateCodebook]:
         book = session.scalar(sa.select(Codebook).where(Codebook.uuid == self.uuid))
         if book is None:
             raise NotFoundError(f"no codebook with id {self.uuid} (already deleted?)")
@@ -128,9 +137,9 @@ class LoadCodeTree:
     round: int = 1
     label: str = "Load REFI-QDA codebook"
 
-    def execute(self, session: Session):
-        inverses = []
-        counts = Counter()
+    def execute(self, session: Session) -> tuple[dict[str, int], Batch]:
+        inverses: list[Operation] = []
+        counts: Counter[str] = Counter()
         book = session.scalar(sa.select(Codebook).where(Codebook.uuid == self.book.uuid))
         if book is None:
             book_id, inverse = CreateCodebook(self.book).execute(session)
@@ -143,8 +152,9 @@ class LoadCodeTree:
             if node.color:
                 wanted["color"] = node.color
             if code is None:
-                values = {**wanted, "label_da": node.name, "color": node.color or "#999999",
-                          "origin": "deductive", "round_added": self.round}
+                values: dict[str, str | int] = {
+                    **wanted, "label_da": node.name, "color": node.color or "#999999",
+                    "origin": "deductive", "round_added": self.round}
                 snap = CodeSnapshot(node.uuid, None, book_id, node.parent_uuid, node.position,
                                     tuple(values.items()))
                 inverses.append(CreateCode(snap).execute(session)[1])
@@ -173,9 +183,9 @@ class QdcReport:
     added: int = 0
     updated: int = 0
     moved: int = 0
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
     changes: list[str] = field(default_factory=list)
-    inverse: object = None
+    inverse: Operation | None = None
 
     @property
     def summary(self) -> str:
@@ -190,7 +200,7 @@ class QdcReport:
         return [self.summary] + [f"  Note: {c}" for c in self.changes]
 
 
-def read_qdc(path: str | Path) -> tuple[str, list[CodeNode], Counter]:
+def read_qdc(path: str | Path) -> tuple[str, list[CodeNode], Counter[str]]:
     """A .qdc's origin, code tree and what it holds that qcoder skips."""
     path = Path(path)
     try:
@@ -213,7 +223,7 @@ def read_qdc(path: str | Path) -> tuple[str, list[CodeNode], Counter]:
     nodes = read_codes(codes_el)
     if not nodes:
         raise InputFileError(f"{path}: the codebook holds no codes; nothing to load")
-    skipped = Counter()
+    skipped: Counter[str] = Counter()
     for sets in (c for c in root if local(c.tag) == "Sets"):
         skipped["sets (code groups; qcoder has none)"] += sum(local(s.tag) == "Set" for s in sets)
     return root.get("origin") or "", nodes, skipped
@@ -240,7 +250,7 @@ def _flatten(nodes: list[CodeNode], parent: str | None, taken: set[str], out: li
         _flatten(node.children, uuid, taken, out, fresh)
 
 
-def _groups(session: Session, origin: str, nodes: list[CodeNode]):
+def _groups(session: Session, origin: str, nodes: list[CodeNode]) -> list[Group]:
     """(top node or None, its codes, existing codebook or None) for each codebook in the file.
 
     A top-level category whose GUID is a codebook's UUID is that codebook (qcoder wrote it, or
@@ -248,7 +258,8 @@ def _groups(session: Session, origin: str, nodes: list[CodeNode]):
     other codes form one codebook."""
     books = {b.uuid: b for b in session.scalars(sa.select(Codebook))}
     own = is_qcoder(origin) and not any(n.codable for n in nodes)
-    groups, rest = [], []
+    groups: list[Group] = []
+    rest: list[CodeNode] = []
     for node in nodes:
         if node.guid in books and not node.codable:
             groups.append((node, node.children, books[node.guid]))
@@ -267,7 +278,8 @@ def _plan(session: Session, path: Path, origin: str, nodes: list[CodeNode],
     code_books = dict(session.execute(sa.select(Code.uuid, Code.codebook_id)).all())
     names = {n.casefold() for n in session.scalars(sa.select(Codebook.name))}
     idents = {i.casefold() for i in session.scalars(sa.select(Codebook.ident))}
-    plans, planned = [], set()
+    plans: list[LoadCodeTree] = []
+    planned: set[str] = set()
     for top, children, book in _groups(session, origin, nodes):
         if book is None and top is None:
             hits = Counter(code_books[n.guid] for c in children for n in c.walk()
@@ -296,7 +308,7 @@ def _plan(session: Session, path: Path, origin: str, nodes: list[CodeNode],
     return plans
 
 
-def import_qdc(project, path: str | Path) -> QdcReport:
+def import_qdc(project: Project, path: str | Path) -> QdcReport:
     """Load a REFI-QDA codebook file into the project as one undoable operation."""
     path = Path(path)
     origin, nodes, skipped = read_qdc(path)

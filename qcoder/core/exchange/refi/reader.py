@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -42,7 +43,7 @@ class CodingData:
     guid: str | None
     code: str | None
     user: str | None
-    created: object
+    created: datetime | None
     note_refs: list[str]
 
 
@@ -53,7 +54,7 @@ class SelectionData:
     end: int
     name: str
     user: str | None
-    created: object
+    created: datetime | None
     description: str
     codings: list[CodingData]
     note_refs: list[str]
@@ -66,7 +67,7 @@ class SourceData:
     raw: str | None
     skipped: str = ""
     user: str | None = None
-    created: object = None
+    created: datetime | None = None
     description: str = ""
     selections: list[SelectionData] = field(default_factory=list)
     codings: list[CodingData] = field(default_factory=list)  # of the whole source
@@ -80,8 +81,8 @@ class NoteData:
     name: str
     text: str
     user: str | None
-    created: object
-    modified: object
+    created: datetime | None
+    modified: datetime | None
 
 
 @dataclass
@@ -99,7 +100,7 @@ class CaseData:
     description: str
     values: list[tuple[str, str, str]]  # (variable GUID, value element name, lexical value)
     sources: list[str]
-    unsupported: Counter
+    unsupported: Counter[str]
 
 
 @dataclass
@@ -116,7 +117,7 @@ class ProjectData:
     sources: list[SourceData]
     notes: list[NoteData]
     links: list[tuple[str, str]]  # (origin GUID, target GUID)
-    skipped: Counter  # what was left out -> how many
+    skipped: Counter[str]  # what was left out -> how many
 
 
 def _coding(el: Element) -> CodingData:
@@ -132,9 +133,9 @@ def _values(el: Element) -> list[tuple[str, str, str]]:
     for vv in _children(el, "VariableValue"):
         ref = _child(vv, "VariableRef")
         value = next((x for x in vv if local(x.tag) != "VariableRef"), None)
-        if ref is not None and value is not None and norm_guid(ref.get("targetGUID")):
-            values.append((norm_guid(ref.get("targetGUID")), local(value.tag),
-                           (value.text or "").strip()))
+        guid = norm_guid(ref.get("targetGUID")) if ref is not None else None
+        if guid and value is not None:
+            values.append((guid, local(value.tag), (value.text or "").strip()))
     return values
 
 
@@ -150,7 +151,7 @@ class _Reader:
         self.root = root
         self.archive = archive
         self.where = where
-        self.skipped: Counter = Counter()
+        self.skipped: Counter[str] = Counter()
         self.base = archive.path.resolve().parent
 
     # -- files -----------------------------------------------------------------------------
@@ -224,8 +225,8 @@ class _Reader:
             kind = local(el.tag)
             if kind == "TextSource":
                 out.append(self.source(el))
-            elif kind == "PDFSource" and _child(el, "Representation") is not None:
-                out.append(self.source(_child(el, "Representation"), el.get("name")))
+            elif kind == "PDFSource" and (text := _child(el, "Representation")) is not None:
+                out.append(self.source(text, el.get("name")))
             else:
                 self.skipped[f"{kind}s (qcoder codes text only)"] += 1
         return out
@@ -268,9 +269,9 @@ class _Reader:
         book = _child(self.root, "CodeBook")
         codes = read_codes(_child(book, "Codes") if book is not None else None)
         variables, cases = self.cases()
-        links = [(norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
+        pairs = [(norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
                  for holder in _children(self.root, "Links") for link in _children(holder, "Link")]
-        links = [(o, t) for o, t in links if o and t]
+        links = [(o, t) for o, t in pairs if o and t]
         for holder in _children(self.root, "Sets"):
             self.skipped["sets (qcoder has no sets)"] += len(_children(holder, "Set"))
         for holder in _children(self.root, "Graphs"):

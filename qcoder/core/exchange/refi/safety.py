@@ -121,14 +121,15 @@ class SafeArchive:
     def __enter__(self) -> SafeArchive:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
 def parse_xml(data: bytes, where: str) -> Element:
     """Parse untrusted XML: no DTD, no entities; an error names `where`, line and column."""
     try:
-        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        # defusedxml has no types; its fromstring returns an ElementTree Element
+        root: Element = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise InputFileError(
             f"{where}: refused: the XML declares a DTD or entities ({type(exc).__name__}), "
@@ -139,6 +140,7 @@ def parse_xml(data: bytes, where: str) -> Element:
         raise InputFileError(
             f"{where}: line {line}, column {column}: not well-formed XML ({what}); "
             "the file is damaged or cut off - export it again") from None
+    return root
 
 
 def local(tag: str) -> str:

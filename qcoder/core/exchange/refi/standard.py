@@ -26,7 +26,7 @@ _DERIVED = uuidlib.UUID("6f1c2d4e-9a53-5b0e-8c1d-3e2f4a5b6c7d")
 
 
 def is_qcoder(origin: str | None) -> bool:
-    return bool(origin) and origin.startswith("qcoder ")
+    return origin is not None and origin.startswith("qcoder ")
 
 
 def xml_text(value: str) -> str:
