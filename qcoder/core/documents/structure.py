@@ -21,7 +21,7 @@ from ..store.models import Document, Speaker, StructureRange
 #: a structure range as loaded: kind, start, end, label, speaker id, time of its start
 RangeRow = tuple[str, int, int, str, int | None, float | None]
 #: a range of one kind: start, end, label, speaker id, time of its start
-_Span = tuple[int, int, str, int | None, float | None]
+_KindRange = tuple[int, int, str, int | None, float | None]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class DocumentStructure:
     def __init__(self, text: str, ranges: Sequence[RangeRow],
                  speakers: dict[int, tuple[str, int | None]]):
         self.text = text
-        by_kind: dict[str, list[_Span]] = {"page": [], "section": [], "turn": []}
+        by_kind: dict[str, list[_KindRange]] = {"page": [], "section": [], "turn": []}
         for kind, start, end, label, speaker_id, time_start in sorted(ranges, key=lambda r: r[1]):
             by_kind.setdefault(kind, []).append((start, end, label, speaker_id, time_start))
         self._pages = by_kind["page"]
