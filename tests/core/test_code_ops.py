@@ -139,6 +139,13 @@ def test_invalid_edits_are_refused_and_change_nothing(project, values, words):
     assert state(project) == before
 
 
+def test_a_code_without_codebook_or_parent_is_refused_and_changes_nothing(project):
+    before = state(project)
+    with pytest.raises(QcoderError, match="code 'Løs' needs a codebook or a parent code"):
+        add_code(project, None, "Løs")
+    assert state(project) == before
+
+
 def test_move_reparents_and_reorders_and_undo_restores_positions(project):
     check_undoable(project, lambda: move_code(project, f"{BOOK}/Chikane",
                                               parent=f"{BOOK}/Policy-seeking", index=0))

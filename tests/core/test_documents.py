@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from qcoder.core import catalog
+from qcoder.core.coding.layers import document_layers
 from qcoder.core.documents.adding import add_document
 from qcoder.core.documents.kinds import CORPUS_KINDS
+from qcoder.core.documents.speakers import rename_speaker
+from qcoder.core.documents.structure import DocumentStructure
 from qcoder.core.documents.texts import document_text, document_texts
 from qcoder.core.documents.transcript import Transcript
 from qcoder.core.errors import NotFoundError, QcoderError
@@ -36,3 +39,16 @@ def test_texts_read_back_by_id_and_by_name(project):
     assert document_text(project, "andet").text == "Andet interview, æøå.\n"
     with pytest.raises(NotFoundError, match="no document named 'interviw'.*'interview'"):
         document_text(project, "interviw")
+
+
+def test_a_document_id_not_in_the_project_is_named_not_found(project, project_path):
+    missing = max(d.id for d in catalog.documents(project)) + 1
+    said = f"document id {missing} is not in the project"
+    before = dump_project(project_path)
+    with pytest.raises(NotFoundError, match=said):
+        rename_speaker(project, missing, "Sara", "Sara Jensen")
+    with pytest.raises(NotFoundError, match=said):
+        document_layers(project, missing)
+    with project.session() as s, pytest.raises(NotFoundError, match=said):
+        DocumentStructure.load(s, missing)
+    assert dump_project(project_path) == before

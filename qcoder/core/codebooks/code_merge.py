@@ -18,9 +18,12 @@ from ..coding.codings import ApplyCoding, CodingSpec, descendant_ids
 from ..errors import QcoderError
 from ..lookup import code_path
 from ..operations import Result, run
+from ..store import Project
 from ..store.models import Coding, Memo, new_uuid
 from .code_ops import (
+    CodeRef,
     CodeSnapshot,
+    LayoutEntry,
     MoveCode,
     RestoreLayout,
     code_by_uuid,
@@ -42,7 +45,7 @@ class MergeCodes:
     memo_uuid: str = field(default_factory=new_uuid)
     label: str = "Merge codes"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, UnmergeCodes]:
         source = code_by_uuid(session, self.source_uuid)
         target = code_by_uuid(session, self.target_uuid)
         if source.id == target.id or target.id in descendant_ids(session, source.id):
@@ -62,7 +65,8 @@ class MergeCodes:
             MoveCode(child.uuid, target.uuid).execute(session)
         existing = {(c.document_id, c.start, c.end, c.coder_id) for c in
                     session.scalars(sa.select(Coding).where(Coding.code_id == target.id))}
-        moved, duplicates = [], []
+        moved: list[str] = []
+        duplicates: list[CodingSpec] = []
         for coding in session.scalars(sa.select(Coding).where(Coding.code_id == source.id)):
             if (coding.document_id, coding.start, coding.end, coding.coder_id) in existing:
                 duplicates.append(CodingSpec.of(coding))
@@ -94,12 +98,12 @@ class UnmergeCodes:
     target_uuid: str
     codings: tuple[str, ...]
     duplicates: tuple[CodingSpec, ...]
-    layout: tuple[tuple[str, str | None, int, int], ...]
+    layout: tuple[LayoutEntry, ...]
     memos: tuple[str, ...]
     memo_uuid: str
     label: str = "Merge codes"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, MergeCodes]:
         source = insert_snapshot(session, self.source)
         session.execute(sa.update(Coding).where(Coding.uuid.in_(self.codings))
                         .values(code_id=source.id))
@@ -114,6 +118,6 @@ class UnmergeCodes:
                                        label=self.label)
 
 
-def merge_codes(project, source, target) -> Result:
+def merge_codes(project: Project, source: CodeRef, target: CodeRef) -> Result:
     """Merge `source` into `target`; the value is the number of codings moved."""
     return run(project, MergeCodes(code_uuid(project, source), code_uuid(project, target)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
 from ..lookup import code_by_path, code_path
 from ..operations import Result, run
+from ..store import Project
 from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis, new_uuid
 from .export import codebook_by_key
 from .schema import DIRECTIONS, ORIGINS, PATH_SEP
@@ -32,6 +34,10 @@ LIST_FIELDS = ("indicators", "keywords", "survey_items")
 #: Every field `SetCodeFields` may change; "hypotheses" takes (hypothesis id, direction) pairs.
 EDITABLE = TEXT_FIELDS + LIST_FIELDS + ("round_added", "hypotheses")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: where a code stands: (uuid, parent uuid, codebook id, position), as RestoreLayout puts it back
+LayoutEntry = tuple[str, str | None, int, int]
+#: a code as a caller names it: the Code, its id, its UUID or its path 'Codebook/Parent/Child'
+CodeRef = Code | int | str
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -50,7 +56,7 @@ def sub_codes(session: Session, codebook_id: int, parent_id: int | None) -> list
                                 .order_by(Code.position, Code.id)))
 
 
-def _check_name(session: Session, name: Any, codebook_id: int, parent_id: int | None,
+def _check_name(session: Session, name: object, codebook_id: int, parent_id: int | None,
                 own_id: int | None = None) -> str:
     if not isinstance(name, str) or not name.strip():
         raise QcoderError("a code needs a name; type one")
@@ -81,7 +87,7 @@ def _links(session: Session, code_id: int) -> tuple[tuple[str, str], ...]:
     return tuple((ident, direction) for ident, direction in rows)
 
 
-def _set_links(session: Session, code: Code, links) -> None:
+def _set_links(session: Session, code: Code, links: Iterable[tuple[str, str]]) -> None:
     pairs = []
     for item in links or ():
         try:
@@ -189,7 +195,7 @@ class CreateCode:
     snapshot: CodeSnapshot
     label: str = "Add code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, DeleteCode]:
         code = insert_snapshot(session, self.snapshot)
         return code.uuid, DeleteCode(code.uuid, label=self.label)
 
@@ -201,7 +207,7 @@ class DeleteCode:
     uuid: str
     label: str = "Delete code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[CodeSnapshot, CreateCode]:
         code = code_by_uuid(session, self.uuid)
         codings, coders = _coding_count(session, descendant_ids(session, code.id))
         if codings:
@@ -222,9 +228,9 @@ class SetCodeFields:
     values: tuple[tuple[str, Any], ...]
     label: str = "Edit code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, SetCodeFields]:
         code = code_by_uuid(session, self.uuid)
-        old = []
+        old: list[tuple[str, Any]] = []
         for name, value in self.values:
             value = _check_value(name, value)
             if name == "hypotheses":
@@ -243,10 +249,10 @@ class SetCodeFields:
 class RestoreLayout:
     """Put codes back at recorded places: (uuid, parent uuid, codebook id, position) each."""
 
-    entries: tuple[tuple[str, str | None, int, int], ...]
+    entries: tuple[LayoutEntry, ...]
     label: str = "Move code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[None, RestoreLayout]:
         current = code_layout(session, [e[0] for e in self.entries])
         for uuid, parent_uuid, codebook_id, position in self.entries:
             code = code_by_uuid(session, uuid)
@@ -257,9 +263,9 @@ class RestoreLayout:
         return None, RestoreLayout(current, label=self.label)
 
 
-def code_layout(session: Session, uuids) -> tuple[tuple[str, str | None, int, int], ...]:
+def code_layout(session: Session, uuids: Iterable[str]) -> tuple[LayoutEntry, ...]:
     """Where the codes stand now, as RestoreLayout entries, to put them back there."""
-    entries = []
+    entries: list[LayoutEntry] = []
     for uuid in dict.fromkeys(uuids):
         code = code_by_uuid(session, uuid)
         entries.append((uuid, code.parent.uuid if code.parent else None, code.codebook_id,
@@ -278,7 +284,7 @@ class MoveCode:
     index: int | None = None
     label: str = "Move code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, RestoreLayout]:
         code = code_by_uuid(session, self.uuid)
         parent = code_by_uuid(session, self.parent_uuid) if self.parent_uuid else None
         book_id = parent.codebook_id if parent else (self.codebook_id or code.codebook_id)
@@ -309,7 +315,7 @@ class MoveCode:
 
 
 # -- the functions the GUI and CLI call -------------------------------------------------------------
-def code_uuid(project, ref) -> str:
+def code_uuid(project: Project, ref: CodeRef) -> str:
     """A code's UUID from a Code, an integer id, a UUID or a path 'Codebook/Parent/Child'."""
     if isinstance(ref, Code):
         return ref.uuid
@@ -326,7 +332,7 @@ def code_uuid(project, ref) -> str:
             return code_by_path(s, ref).uuid
 
 
-def subtree_usage(project, code) -> tuple[int, int, int]:
+def subtree_usage(project: Project, code: CodeRef) -> tuple[int, int, int]:
     """(codings, coders, sub-codes) of a code and all codes below it - what a delete would hit."""
     uuid = code_uuid(project, code)
     with project.session() as s:
@@ -335,17 +341,21 @@ def subtree_usage(project, code) -> tuple[int, int, int]:
     return codings, coders, len(ids) - 1
 
 
-def add_code(project, codebook, name: str, parent=None, *, origin: str | None = None,
-             round: int | None = None, **values) -> Result:
+def add_code(project: Project, codebook: Codebook | int | str | None, name: str,
+             parent: CodeRef | None = None, *, origin: str | None = None,
+             round: int | None = None, **values: Any) -> Result:
     """Add a code at the end of `parent`'s sub-codes (or the codebook's top level).
 
-    Without `origin`, a code added once coding has begun is "inductive" (emergent), else
-    "deductive"; it records the current coding round. The value is the new code's UUID.
+    `codebook` (a Codebook, its id, ident or name) is needed only without a parent. Without
+    `origin`, a code added once coding has begun is "inductive" (emergent), else "deductive";
+    it records the current coding round. The value is the new code's UUID.
     """
     parent_uuid = code_uuid(project, parent) if parent is not None else None
     with project.session() as s:
         if parent_uuid:
             book_id = code_by_uuid(s, parent_uuid).codebook_id
+        elif codebook is None:
+            raise QcoderError(f"code {name!r} needs a codebook or a parent code to go under")
         else:
             book_id = codebook if isinstance(codebook, int) else (
                 codebook.id if isinstance(codebook, Codebook) else _book_id(s, codebook))
@@ -363,19 +373,20 @@ def _book_id(session: Session, key: str) -> int:
     return codebook_by_key(session, key).id
 
 
-def edit_code(project, code, label: str = "Edit code", **values) -> Result:
+def edit_code(project: Project, code: CodeRef, label: str = "Edit code", **values: Any) -> Result:
     return run(project, SetCodeFields(code_uuid(project, code), tuple(values.items()), label))
 
 
-def rename_code(project, code, name: str) -> Result:
+def rename_code(project: Project, code: CodeRef, name: str) -> Result:
     return edit_code(project, code, label="Rename code", name=name)
 
 
-def recolour_code(project, code, color: str) -> Result:
+def recolour_code(project: Project, code: CodeRef, color: str) -> Result:
     return edit_code(project, code, label="Recolour code", color=color)
 
 
-def move_code(project, code, parent=None, index: int | None = None, codebook=None) -> Result:
+def move_code(project: Project, code: CodeRef, parent: CodeRef | None = None,
+              index: int | None = None, codebook: int | str | None = None) -> Result:
     """Move `code` under `parent` (None: top level of `codebook`, default its own)."""
     parent_uuid = code_uuid(project, parent) if parent is not None else None
     book_id = None
@@ -385,5 +396,5 @@ def move_code(project, code, parent=None, index: int | None = None, codebook=Non
     return run(project, MoveCode(code_uuid(project, code), parent_uuid, book_id, index))
 
 
-def delete_code(project, code) -> Result:
+def delete_code(project: Project, code: CodeRef) -> Result:
     return run(project, DeleteCode(code_uuid(project, code)))

@@ -16,6 +16,7 @@ import yaml
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
+from ..store import Project
 from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis
 
 
@@ -33,22 +34,22 @@ def codebook_by_key(session: Session, key: str) -> Codebook:
 
 
 # -- the file-format structure -------------------------------------------------------------
-class _FlowList(list):
+class _FlowList(list[str]):
     """A list written on one line: [a, b, c]."""
 
 
-class _FlowDict(dict):
+class _FlowDict(dict[str, str]):
     """A mapping written on one line: {id: H1, direction: supports}."""
 
 
-def _opt(target: dict, key: str, value, default=None) -> None:
+def _opt(target: dict[str, object], key: str, value: object, default: object = None) -> None:
     if value not in (None, "", [], default):
         target[key] = value
 
 
 def _code_data(code: Code, children: dict[int | None, list[Code]],
-               links: dict[int, list[tuple[str, str]]]) -> dict:
-    data: dict = {"name": code.name, "uuid": code.uuid}
+               links: dict[int, list[tuple[str, str]]]) -> dict[str, object]:
+    data: dict[str, object] = {"name": code.name, "uuid": code.uuid}
     if code.label_da != code.name:
         data["label_da"] = code.label_da
     _opt(data, "label_en", code.label_en)
@@ -69,8 +70,8 @@ def _code_data(code: Code, children: dict[int | None, list[Code]],
     return data
 
 
-def _hypothesis_data(hyp: Hypothesis) -> dict:
-    data: dict = {"id": hyp.ident, "uuid": hyp.uuid}
+def _hypothesis_data(hyp: Hypothesis) -> dict[str, object]:
+    data: dict[str, object] = {"id": hyp.ident, "uuid": hyp.uuid}
     _opt(data, "parent", hyp.parent_ident)
     _opt(data, "label", hyp.label)
     _opt(data, "statement", hyp.statement)
@@ -102,9 +103,9 @@ def code_links(session: Session, book: Codebook) -> dict[int, list[tuple[str, st
     return links
 
 
-def codebook_data(session: Session, book: Codebook) -> dict:
+def codebook_data(session: Session, book: Codebook) -> dict[str, object]:
     """The codebook as the dict a codebook file holds."""
-    data: dict = {"codebook": book.name, "id": book.ident, "uuid": book.uuid,
+    data: dict[str, object] = {"codebook": book.name, "id": book.ident, "uuid": book.uuid,
                   "version": book.version, "language": book.language}
     _opt(data, "sources", _FlowList(book.sources or []))
     _opt(data, "description", book.description)
@@ -119,11 +120,11 @@ def codebook_data(session: Session, book: Codebook) -> dict:
 
 # -- YAML ------------------------------------------------------------------------------------
 class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):  # indent list items under keys
-        return super().increase_indent(flow, False)
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # indent list items under keys
 
 
-def _str(dumper: yaml.SafeDumper, value: str):
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value.strip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -137,14 +138,14 @@ _Dumper.add_representer(dict, lambda d, v: d.represent_mapping(
     "tag:yaml.org,2002:map", v.items(), flow_style=False))
 
 
-def dump_codebook_yaml(data: dict, header: str = "") -> str:
+def dump_codebook_yaml(data: dict[str, object], header: str = "") -> str:
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=96,
                      default_flow_style=False)
     lines = [f"# {line}".rstrip() for line in header.splitlines()]
     return "\n".join(lines + [body]) if lines else body
 
 
-def export_codebook_yaml(project, key: str, out: str | Path) -> Path:
+def export_codebook_yaml(project: Project, key: str, out: str | Path) -> Path:
     """Write codebook `key` (id or name) to `out` in the codebook file format."""
     out = Path(out)
     with project.session() as s:
@@ -180,17 +181,18 @@ HYPOTHESIS_COLUMNS = (
 )
 
 
-def code_rows(session: Session, books: list[Codebook]) -> list[dict]:
+def code_rows(session: Session, books: list[Codebook]) -> list[dict[str, str | int]]:
     """One row per code (depth first, in tree order) with every field, as strings and numbers."""
-    counts = dict(session.execute(sa.select(Coding.code_id, sa.func.count())
+    counts: dict[int, int] = dict(session.execute(sa.select(Coding.code_id, sa.func.count())
                                   .group_by(Coding.code_id)).all())
-    rows: list[dict] = []
+    rows: list[dict[str, str | int]] = []
     for book in books:
         children = code_children(session, book)
         links = code_links(session, book)
 
-        def walk(parent_id: int | None, prefix: str, level: int, book=book,
-                 children=children, links=links) -> None:
+        def walk(parent_id: int | None, prefix: str, level: int, book: Codebook = book,
+                 children: dict[int | None, list[Code]] = children,
+                 links: dict[int, list[tuple[str, str]]] = links) -> None:
             for code in children.get(parent_id, []):
                 path = f"{prefix}/{code.name}"
                 rows.append({
@@ -211,11 +213,12 @@ def code_rows(session: Session, books: list[Codebook]) -> list[dict]:
     return rows
 
 
-def export_codebooks_xlsx(project, out: str | Path, key: str | None = None) -> Path:
+def export_codebooks_xlsx(project: Project, out: str | Path, key: str | None = None) -> Path:
     """Write codebooks (all, or `key` only) to an xlsx: sheet 'Codes' with one row per code and
     every field, sheet 'Hypotheses' with one row per hypothesis."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     out = Path(out)
     with project.session() as s:
@@ -230,7 +233,8 @@ def export_codebooks_xlsx(project, out: str | Path, key: str | None = None) -> P
                      "display_columns": " | ".join(h.display_columns or []), "uuid": h.uuid}
                     for ident, h in hyps]
     wb = Workbook()
-    sheets = ((wb.active, "Codes", CODE_COLUMNS, rows),
+    codes_sheet = wb.worksheets[0]  # the one sheet of a new workbook
+    sheets = ((codes_sheet, "Codes", CODE_COLUMNS, rows),
               (wb.create_sheet(), "Hypotheses", HYPOTHESIS_COLUMNS, hyp_rows))
     wrap = Alignment(wrap_text=True, vertical="top")
     for ws, title, columns, data in sheets:
@@ -241,7 +245,7 @@ def export_codebooks_xlsx(project, out: str | Path, key: str | None = None) -> P
         for row in data:
             ws.append([row[name] for name, _w in columns])
         for i, (_name, width) in enumerate(columns, start=1):
-            ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+            ws.column_dimensions[get_column_letter(i)].width = width
         for row_cells in ws.iter_rows(min_row=2):
             for cell in row_cells:
                 cell.alignment = wrap
@@ -249,8 +253,8 @@ def export_codebooks_xlsx(project, out: str | Path, key: str | None = None) -> P
         ws.auto_filter.ref = ws.dimensions
     colour_col = [name for name, _w in CODE_COLUMNS].index("color") + 1
     for r, row in enumerate(rows, start=2):
-        rgb = row["color"].lstrip("#").upper()
-        wb["Codes"].cell(r, colour_col).fill = PatternFill("solid", start_color=rgb, end_color=rgb)
+        rgb = str(row["color"]).lstrip("#").upper()
+        codes_sheet.cell(r, colour_col).fill = PatternFill("solid", start_color=rgb, end_color=rgb)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(out)

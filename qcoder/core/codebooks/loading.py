@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..store import Project
 from ..store.models import Code, Codebook, CodeHypothesis, Coding, Hypothesis
 from .schema import (
     CodebookFileError,
-    Mapping,
     iter_codes,
     read_codebook_file,
     validate_codebook,
@@ -62,12 +63,12 @@ class LoadReport:
 class _Loader:
     """Applies one validated codebook file to the project inside the caller's transaction."""
 
-    def __init__(self, session: Session, data: Mapping, source: str):
+    def __init__(self, session: Session, data: dict[str, Any], source: str):
         self.s = session
         self.data = data
         self.source = source or "the codebook file"
 
-    def fail(self, node, key: str | None, field_name: str, message: str):
+    def fail(self, node: object, key: str | None, field_name: str, message: str) -> NoReturn:
         line = getattr(node, "key_lines", {}).get(key) if key else None
         raise CodebookFileError(self.source, [(line or getattr(node, "line", None),
                                                field_name, message)])
@@ -173,7 +174,9 @@ class _Loader:
         self.dropped([c for c in existing if c.id not in matched], report)
         s.flush()
 
-    def match(self, spec, parts, by_uuid, by_path, file_uuids, matched) -> Code | None:
+    def match(self, spec: dict[str, Any], parts: tuple[str, ...], by_uuid: dict[str, Code],
+              by_path: dict[tuple[str, ...], Code], file_uuids: set[str],
+              matched: set[int]) -> Code | None:
         """The existing code a file entry stands for: by UUID, else by path, else None."""
         if spec.get("uuid"):
             if spec["uuid"] in by_uuid:
@@ -229,7 +232,7 @@ class _Loader:
             report.removed += 1
 
 
-def _apply_fields(code: Code, spec: dict) -> None:
+def _apply_fields(code: Code, spec: dict[str, Any]) -> None:
     code.name = spec["name"]
     code.label_da = spec.get("label_da", spec["name"])
     code.color = spec.get("color", "#999999")
@@ -257,20 +260,20 @@ def _depth(code: Code) -> int:
     return depth
 
 
-def add_codebook(session: Session, data: Mapping, source: str = "") -> LoadReport:
+def add_codebook(session: Session, data: dict[str, Any], source: str = "") -> LoadReport:
     """Add or update the codebook of a parsed file (or an equivalent dict) in the caller's
     transaction; the data is validated first, so a dict built in code gets the same checks."""
     validate_codebook(data, source or "codebook data")
     return _Loader(session, data, source).run()
 
 
-def load_codebooks(project, paths: list[str | Path]) -> list[LoadReport]:
+def load_codebooks(project: Project, paths: list[str | Path]) -> list[LoadReport]:
     """Load codebook files in one transaction: all of them, or (on any error) none."""
     files = [(Path(p), read_codebook_file(p)) for p in paths]
     with project.transaction() as s:
         return [add_codebook(s, data, str(path)) for path, data in files]
 
 
-def load_codebook(project, path: str | Path) -> LoadReport:
+def load_codebook(project: Project, path: str | Path) -> LoadReport:
     """Add the codebook file at `path` to the project, or update it to the file's version."""
     return load_codebooks(project, [path])[0]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -42,14 +42,14 @@ class CodebookFileError(InputFileError):
 
 
 # -- YAML with line numbers ----------------------------------------------------------------
-class Mapping(dict):
+class Mapping(dict[str, Any]):
     """A YAML mapping that remembers its own line and the line of each key (1-based)."""
 
     line: int = 0
-    key_lines: dict
+    key_lines: dict[str, int]
 
 
-class Sequence(list):
+class Sequence(list[Any]):
     line: int = 0
 
 
@@ -262,7 +262,7 @@ class _Validator:
                 self.problem(lines.get(key, own), _join(where, key), message)
         return True
 
-    def items(self, value: Any, where: str, line: int | None) -> list:
+    def items(self, value: Any, where: str, line: int | None) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
@@ -274,7 +274,7 @@ class _Validator:
         if not self.mapping(data, TOP, "", 1):
             return
         lines = _lines(data)
-        hyp_ids: dict[str, int] = {}
+        hyp_ids: dict[str, int | None] = {}
         hypotheses = self.items(data.get("hypotheses"), "hypotheses", lines.get("hypotheses"))
         for i, hyp in enumerate(hypotheses):
             where = f"hypotheses[{i}]"
@@ -295,7 +295,7 @@ class _Validator:
             self.problem(lines.get("codes"), "codes", "needs at least one code")
         self.codes(codes, "codes", lines.get("codes"), hyp_ids, set())
 
-    def codes(self, codes: list, where: str, line: int | None, hyp_ids: dict[str, int],
+    def codes(self, codes: list[Any], where: str, line: int | None, hyp_ids: dict[str, int | None],
               uuids: set[str]) -> None:
         names: dict[str, int | None] = {}
         for i, code in enumerate(codes):
@@ -329,7 +329,7 @@ class _Validator:
             self.codes(children, here + ".children", _lines(code).get("children"), hyp_ids, uuids)
 
 
-def _lines(value: Any) -> dict:
+def _lines(value: Any) -> dict[str, int]:
     return getattr(value, "key_lines", {})
 
 
@@ -341,7 +341,7 @@ def _line(value: Any, fallback: int | None) -> int | None:
     return getattr(value, "line", None) or fallback
 
 
-def _known(ids: dict[str, int]) -> str:
+def _known(ids: dict[str, int | None]) -> str:
     return "declared: " + ", ".join(ids) if ids else "none are declared"
 
 
@@ -364,10 +364,11 @@ def read_codebook_file(path: str | Path) -> Mapping:
         raise InputFileError(f"{path}: is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     data = parse_yaml(text, path)
     validate_codebook(data, path)
-    return data
+    return cast(Mapping, data)  # validated as a mapping, and _MarkedLoader makes each one a Mapping
 
 
-def iter_codes(codes: list, parents: tuple[str, ...] = ()):
+def iter_codes(codes: list[Any] | None, parents: tuple[str, ...] = ()
+               ) -> Iterator[tuple[tuple[str, ...], int, dict[str, Any]]]:
     """(path parts, position among siblings, spec) for every code spec of a validated file,
     parents before children."""
     for position, spec in enumerate(codes or []):

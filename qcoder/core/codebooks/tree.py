@@ -6,11 +6,13 @@ change: codes, counts per code (all coders, and one coder), hypothesis links.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from ..store.models import Codebook, Coding, Hypothesis
+from ..store import Project
+from ..store.models import Code, Codebook, Coding, Hypothesis
 from .export import code_children, code_links
 
 
@@ -43,12 +45,12 @@ class CodeNode:
         """Codings of this code and all codes below it."""
         return self.count + sum(c.total for c in self.children)
 
-    def walk(self):
+    def walk(self) -> Iterator[CodeNode]:
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"name": self.name, "path": self.path, "count": self.count, "total": self.total,
                 "uuid": self.uuid, "color": self.color, "origin": self.origin,
                 "round": self.round_added, "flagged": self.flagged,
@@ -65,7 +67,7 @@ class HypothesisInfo:
     kind: str
     display_columns: list[str]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"id": self.id, "parent": self.parent, "label": self.label,
                 "statement": self.statement, "kind": self.kind,
                 "display_columns": self.display_columns}
@@ -80,22 +82,22 @@ class CodebookNode:
     codes: list[CodeNode]
     hypotheses: list[HypothesisInfo]
 
-    def walk(self):
+    def walk(self) -> Iterator[CodeNode]:
         for code in self.codes:
             yield from code.walk()
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"id": self.ident, "name": self.name, "version": self.version,
                 "codes": [c.as_json() for c in self.codes],
                 "hypotheses": [h.as_json() for h in self.hypotheses]}
 
 
-def code_tree(project, coder_id: int | None = None) -> list[CodebookNode]:
+def code_tree(project: Project, coder_id: int | None = None) -> list[CodebookNode]:
     """Every codebook with its code tree; `coder_count` counts `coder_id`'s codings."""
     with project.session() as s:
-        counts = dict(s.execute(sa.select(Coding.code_id, sa.func.count())
+        counts: dict[int, int] = dict(s.execute(sa.select(Coding.code_id, sa.func.count())
                                 .group_by(Coding.code_id)).all())
-        mine = {} if coder_id is None else dict(s.execute(
+        mine: dict[int, int] = {} if coder_id is None else dict(s.execute(
             sa.select(Coding.code_id, sa.func.count()).where(Coding.coder_id == coder_id)
             .group_by(Coding.code_id)).all())
         books = []
@@ -103,7 +105,9 @@ def code_tree(project, coder_id: int | None = None) -> list[CodebookNode]:
             children = code_children(s, book)
             links = code_links(s, book)
 
-            def build(parent_id, prefix, children=children, links=links):
+            def build(parent_id: int | None, prefix: str,
+                      children: dict[int | None, list[Code]] = children,
+                      links: dict[int, list[tuple[str, str]]] = links) -> list[CodeNode]:
                 nodes = []
                 for c in children.get(parent_id, []):
                     path = f"{prefix}/{c.name}"

@@ -14,12 +14,13 @@ from ..documents.importers.txt import decode_bytes
 from ..errors import InputFileError, NotFoundError
 from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..operations import Batch, Result
+from ..store import Project
 from .codings import ApplyCoding, CodingSpec
 
 REQUIRED = ("document", "start", "end", "code")
 
 
-def read_coding_csv(path: Path) -> list[tuple[int, dict]]:
+def read_coding_csv(path: Path) -> list[tuple[int, dict[str, str | None]]]:
     """Rows with their line numbers; accepts comma or semicolon (Danish Excel) separators."""
     text = decode_bytes(path.read_bytes(), path) if path.is_file() else None
     if text is None:
@@ -40,7 +41,7 @@ def read_coding_csv(path: Path) -> list[tuple[int, dict]]:
     return [(n, row) for n, row in enumerate(reader, start=2)]
 
 
-def code_from_csv(project, path: str | Path, coder: str) -> Result:
+def code_from_csv(project: Project, path: str | Path, coder: str) -> Result:
     """Apply every row of the CSV as a coding by `coder`; value = number of codings."""
     path = Path(path)
     rows = read_coding_csv(path)
@@ -52,11 +53,11 @@ def code_from_csv(project, path: str | Path, coder: str) -> Result:
             try:
                 doc = document_by_name(s, row["document"] or "")
                 code = code_by_path(s, row["code"] or "")
-                start, end = int(row["start"]), int(row["end"])
+                start, end = int(row["start"] or ""), int(row["end"] or "")
             except NotFoundError as exc:
                 problems.append(f"line {line}: {exc}")
                 continue
-            except (TypeError, ValueError):
+            except ValueError:
                 problems.append(f"line {line}: start and end must be whole numbers")
                 continue
             if not (0 <= start < end <= len(doc.text)):

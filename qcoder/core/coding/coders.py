@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..exchange.package import CURRENT_CODER_META
 from ..lookup import coder_by_name
+from ..store import Project
 from ..store.models import Meta
 
 
-def set_current_coder(project, name: str) -> int:
+def set_current_coder(project: Project, name: str) -> int:
     """Record `name` as the project's current coder, adding the coder if new; the coder's id."""
     with project.transaction() as s:
         coder_id = coder_by_name(s, name, create=True).id

@@ -8,14 +8,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
 from ..lookup import code_by_path, code_paths, coder_by_name
-from ..operations import Batch, Result, run
+from ..operations import Batch, Operation, Result, run
+from ..store import Project
 from ..store.models import Code, Coder, Coding, Document, new_uuid, utcnow
+
+
+class HasId(Protocol):
+    """A row of the project, or a catalog entry for one: whatever carries its id."""
+
+    @property
+    def id(self) -> int: ...
+
+
+#: a document, code or coder, by id or as an object that has one
+IdRef = int | HasId
+
+
+def id_of(obj: IdRef) -> int:
+    return obj if isinstance(obj, int) else obj.id
 
 
 @dataclass(frozen=True)
@@ -53,7 +70,7 @@ def check_range(document: Document, start: int, end: int) -> None:
 def _document(session: Session, document_id: int) -> Document:
     """The document, kept referenced for the session: the identity map holds objects weakly,
     and a bulk batch would otherwise reload (and autoflush) the same document per coding."""
-    held = session.info.setdefault("held_documents", {})
+    held: dict[int, Document] = session.info.setdefault("held_documents", {})
     if document_id not in held:
         document = session.get(Document, document_id)
         if document is None:
@@ -74,7 +91,7 @@ class ApplyCoding:
     spec: CodingSpec
     label: str = "Apply code"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, RemoveCoding]:
         spec = self.spec
         check_range(_document(session, spec.document_id), spec.start, spec.end)
         coding = Coding(
@@ -92,7 +109,7 @@ class RemoveCoding:
     uuid: str
     label: str = "Remove coding"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[CodingSpec, ApplyCoding]:
         coding = _coding(session, self.uuid)
         spec = CodingSpec.of(coding)
         session.delete(coding)
@@ -107,7 +124,7 @@ class ResizeCoding:
     end: int
     label: str = "Resize coding"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[tuple[int, int], ResizeCoding]:
         coding = _coding(session, self.uuid)
         check_range(coding.document, self.start, self.end)
         old = (coding.start, coding.end)
@@ -121,51 +138,49 @@ class SetCodingMemo:
     memo: str
     label: str = "Edit coding memo"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, SetCodingMemo]:
         coding = _coding(session, self.uuid)
         old = coding.memo
         coding.memo = self.memo
         return self.memo, SetCodingMemo(self.uuid, old, label=self.label)
 
 
-def _id(obj) -> int:
-    return obj if isinstance(obj, int) else obj.id
-
-
-def apply_coding(project, document, start: int, end: int, code, coder, *, round: int | None = None,
-                 memo: str = "", origin: str = "manual") -> Result:
+def apply_coding(project: Project, document: IdRef, start: int, end: int, code: IdRef,
+                 coder: IdRef, *, round: int | None = None, memo: str = "",
+                 origin: str = "manual") -> Result:
     """Code [start, end) of `document`; the result's value is the new coding's UUID."""
     spec = CodingSpec(
-        _id(document), start, end, _id(code), _id(coder),
+        id_of(document), start, end, id_of(code), id_of(coder),
         round=round if round is not None else project.current_round, memo=memo, origin=origin,
     )
     return run(project, ApplyCoding(spec))
 
 
-def remove_coding(project, uuid: str) -> Result:
+def remove_coding(project: Project, uuid: str) -> Result:
     return run(project, RemoveCoding(uuid))
 
 
-def resize_coding(project, uuid: str, start: int, end: int) -> Result:
+def resize_coding(project: Project, uuid: str, start: int, end: int) -> Result:
     return run(project, ResizeCoding(uuid, start, end))
 
 
-def set_coding_memo(project, uuid: str, memo: str) -> Result:
+def set_coding_memo(project: Project, uuid: str, memo: str) -> Result:
     return run(project, SetCodingMemo(uuid, memo))
 
 
-def merge_overlapping(project, code, coder, document=None) -> Result:
+def merge_overlapping(project: Project, code: IdRef, coder: IdRef,
+                      document: IdRef | None = None) -> Result:
     """Join each run of overlapping or touching codings of one code by one coder into one.
 
     The merged coding keeps the earliest coding's UUID, round and origin; memos are joined.
     The value is the number of codings removed by merging.
     """
     with project.session() as s:
-        query = sa.select(Coding).where(Coding.code_id == _id(code), Coding.coder_id == _id(coder))
+        query = sa.select(Coding).where(Coding.code_id == id_of(code), Coding.coder_id == id_of(coder))
         if document is not None:
-            query = query.where(Coding.document_id == _id(document))
+            query = query.where(Coding.document_id == id_of(document))
         codings = list(s.scalars(query.order_by(Coding.document_id, Coding.start, Coding.end)))
-    ops: list = []
+    ops: list[Operation] = []
     removed = 0
     group: list[Coding] = []
 
@@ -208,14 +223,15 @@ class CodingRow:
     origin: str
     text: str
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "document": self.document, "start": self.start, "end": self.end,
             "code": self.code, "coder": self.coder, "text": self.text, "id": self.uuid,
         }
 
 
-def list_codings(project, *, document=None, coder=None, code=None,
+def list_codings(project: Project, *, document: IdRef | None = None,
+                 coder: str | IdRef | None = None, code: str | IdRef | None = None,
                  with_children: bool = False) -> list[CodingRow]:
     """Codings ordered by document and position, optionally filtered; with their text.
 
@@ -235,13 +251,13 @@ def list_codings(project, *, document=None, coder=None, code=None,
             .order_by(Document.name, Coding.start, Coding.end, Coding.id)
         )
         if document is not None:
-            query = query.where(Coding.document_id == _id(document))
+            query = query.where(Coding.document_id == id_of(document))
         if coder is not None:
-            query = query.where(Coding.coder_id == _id(coder))
+            query = query.where(Coding.coder_id == id_of(coder))
         if code is not None:
-            ids = {_id(code)}
+            ids = {id_of(code)}
             if with_children:
-                ids = descendant_ids(s, _id(code))
+                ids = descendant_ids(s, id_of(code))
             query = query.where(Coding.code_id.in_(ids))
         paths = code_paths(s)
         rows = s.execute(query).all()
@@ -260,7 +276,8 @@ def descendant_ids(session: Session, code_id: int) -> set[int]:
     children: dict[int | None, list[int]] = {}
     for cid, parent in session.execute(sa.select(Code.id, Code.parent_id)):
         children.setdefault(parent, []).append(cid)
-    found, todo = set(), [code_id]
+    found: set[int] = set()
+    todo = [code_id]
     while todo:
         cid = todo.pop()
         found.add(cid)

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from ..errors import NotFoundError
 from ..lookup import code_paths
+from ..store import Project
 from ..store.models import Code, Coder, Coding, Document, StructureRange
 
 
@@ -39,10 +41,12 @@ class DocumentLayers:
     sections: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def document_layers(project, document_id: int, coders: set[str] | None = None) -> DocumentLayers:
+def document_layers(project: Project, document_id: int, coders: set[str] | None = None) -> DocumentLayers:
     """Everything to draw for one document; `coders` limits codings to those coders' names."""
     with project.session() as s:
         doc = s.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"document id {document_id} is not in the project")
         layers = DocumentLayers(doc.id, doc.name, doc.kind, doc.text)
         paths = code_paths(s)
         query = (

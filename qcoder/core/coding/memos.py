@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
 from ..operations import Result, run
+from ..store import Project
 from ..store.models import Case, Code, Document, Memo, new_uuid, utcnow
 
 #: memo target kinds handled here, with the model their target UUID names
-TARGETS = {"project": None, "document": Document, "code": Code, "case": Case}
+TARGETS: dict[str, type[Document] | type[Code] | type[Case] | None] = {
+    "project": None, "document": Document, "code": Code, "case": Case}
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class SaveMemo:
     created: datetime | None = None
     label: str = "Edit memo"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, DeleteMemo | SaveMemo]:
         memo = session.scalar(sa.select(Memo).where(Memo.uuid == self.uuid)) if self.uuid else None
         if memo is None:
             _check_target(session, self.kind, self.target_uuid)
@@ -84,7 +86,7 @@ class DeleteMemo:
     uuid: str
     label: str = "Delete memo"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[MemoData, SaveMemo]:
         memo = session.scalar(sa.select(Memo).where(Memo.uuid == self.uuid))
         if memo is None:
             raise NotFoundError(f"no memo with id {self.uuid} (it may have been deleted already)")
@@ -95,7 +97,7 @@ class DeleteMemo:
                              old.uuid, old.created, label=self.label)
 
 
-def memo_on(project, kind: str, target_uuid: str) -> MemoData | None:
+def memo_on(project: Project, kind: str, target_uuid: str) -> MemoData | None:
     """The memo of a document, code or case (the most recently edited, if there are several)."""
     with project.session() as s:
         memo = s.scalar(sa.select(Memo).where(Memo.target_kind == kind,
@@ -104,7 +106,7 @@ def memo_on(project, kind: str, target_uuid: str) -> MemoData | None:
         return MemoData.of(memo) if memo else None
 
 
-def journal(project) -> list[MemoData]:
+def journal(project: Project) -> list[MemoData]:
     """The project journal's entries, oldest first."""
     with project.session() as s:
         return [MemoData.of(m) for m in s.scalars(
@@ -120,7 +122,7 @@ class MemoTarget:
     name: str
 
 
-def memo_target(project, kind: str, *, id: int | None = None,
+def memo_target(project: Project, kind: str, *, id: int | None = None,
                 uuid: str | None = None) -> MemoTarget | None:
     """The document, code or case with this id or UUID, or None when it is not (any longer)
     in the project; the memo dialog shows its name and saves the memo on its UUID."""
@@ -133,9 +135,10 @@ def memo_target(project, kind: str, *, id: int | None = None,
     return MemoTarget(kind, *row) if row is not None else None
 
 
-def set_memo(project, kind: str, target_uuid: str | None, text: str, *, title: str = "",
+def set_memo(project: Project, kind: str, target_uuid: str | None, text: str, *, title: str = "",
              coder_id: int | None = None) -> Result:
     """Write the memo of a target (creating it), or add a journal entry for kind "project"."""
-    existing = None if kind == "project" else memo_on(project, kind, target_uuid)
+    existing = (memo_on(project, kind, target_uuid)
+                if kind != "project" and target_uuid is not None else None)
     return run(project, SaveMemo(kind, target_uuid, text, title, coder_id,
                                  existing.uuid if existing else ""))

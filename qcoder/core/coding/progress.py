@@ -5,10 +5,12 @@ loading document texts, so the document list can show it for hundreds of documen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from ..store import Project
 from ..store.models import Coder, Coding, Document
 
 
@@ -23,7 +25,7 @@ class Progress:
         return self.covered / self.chars if self.chars else 0.0
 
 
-def covered_length(intervals) -> int:
+def covered_length(intervals: Iterable[tuple[int, int]]) -> int:
     """Length of the union of sorted (start, end) intervals."""
     total, reach = 0, -1
     for start, end in intervals:
@@ -34,7 +36,7 @@ def covered_length(intervals) -> int:
     return total
 
 
-def coding_progress(project, coders: set[str] | None = None,
+def coding_progress(project: Project, coders: set[str] | None = None,
                     documents: list[int] | None = None) -> dict[int, Progress]:
     """Progress per document id for the codings of `coders` (names; None: everyone's), of
     every document or only the given ones."""
@@ -45,7 +47,7 @@ def coding_progress(project, coders: set[str] | None = None,
         if documents is not None:
             lengths = lengths.where(Document.id.in_(documents))
             query = query.where(Coding.document_id.in_(documents))
-        chars = dict(s.execute(lengths).all())
+        chars: dict[int, int] = dict(s.execute(lengths).all())
         if coders is not None:
             query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name.in_(coders))
         spans: dict[int, list[tuple[int, int]]] = {}

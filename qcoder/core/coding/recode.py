@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
-from ..operations import Batch, Result, run
+from ..operations import Batch, Operation, Result, run
+from ..store import Project
 from ..store.models import Code, Coding
 from .codings import ApplyCoding, CodingSpec, RemoveCoding
 
@@ -20,7 +21,7 @@ class RecodeCoding:
     code_id: int
     label: str = "Recode"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, Operation]:
         coding = session.scalar(sa.select(Coding).where(Coding.uuid == self.uuid))
         if coding is None:
             raise NotFoundError(f"no coding with id {self.uuid} (it may have been removed)")
@@ -32,5 +33,5 @@ class RecodeCoding:
         return self.uuid, inverse
 
 
-def recode(project, uuid: str, code_id: int) -> Result:
+def recode(project: Project, uuid: str, code_id: int) -> Result:
     return run(project, RecodeCoding(uuid, code_id))

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from ..cases.citation import cite
 from ..documents.structure import DocumentStructure
 from ..lookup import code_paths
+from ..store import Project
 from ..store.models import Case, Code, Coder, Coding, Document, DocumentCase
 from .codings import descendant_ids
 
@@ -43,14 +44,14 @@ class Segment:
         """The passage, white space folded, with its citation - for the clipboard."""
         return f"\u201d{' '.join(self.text.split())}\u201d {self.citation}"
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"document": self.document, "start": self.start, "end": self.end,
                 "code": self.code, "coder": self.coder, "case": self.case,
                 "speaker": self.speaker, "citation": self.citation, "memo": self.memo,
                 "text": self.text}
 
 
-def segments(project, code_id: int, *, with_children: bool = True,
+def segments(project: Project, code_id: int, *, with_children: bool = True,
              coders: set[str] | None = None) -> list[Segment]:
     """The segments coded with `code_id` (and its sub-codes), by the given coders' names
     (None: all), in document name and position order."""
@@ -82,12 +83,13 @@ def segments(project, code_id: int, *, with_children: bool = True,
         for r in rows:
             doc, structure = docs[r.document_id], structures[r.document_id]
             turn = structure.turn_at(r.start)
-            case_id = (turn.speaker_case_id if turn and turn.speaker_case_id
-                       else doc_case.get(r.document_id))
+            segment_case = (turn.speaker_case_id if turn and turn.speaker_case_id
+                            else doc_case.get(r.document_id))
+            case = case_names.get(segment_case, "") if segment_case is not None else ""
             citation = cite(s, doc, r.start, r.end, structure=structure)
             out.append(Segment(r.uuid, r.document_id, r.name, r.start, r.end,
                                doc.text[r.start:r.end], r.code_id, paths[r.code_id], r.color,
-                               r.coder, r.memo, case_names.get(case_id, ""),
+                               r.coder, r.memo, case,
                                turn.speaker if turn else "", structure.page_at(r.start),
                                citation.text, citation.problem))
         return out

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
 from ..operations import Result, run
+from ..store import Project
 from ..store.models import Meta
 
 
@@ -19,7 +20,7 @@ class SetCurrentRound:
     round: int
     label: str = "Set coding round"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, SetCurrentRound]:
         if isinstance(self.round, bool) or not isinstance(self.round, int) or self.round < 1:
             raise QcoderError(f"coding round {self.round!r} must be a whole number of at least 1")
         row = session.get(Meta, "current_round")
@@ -29,5 +30,5 @@ class SetCurrentRound:
         return self.round, SetCurrentRound(old, label=self.label)
 
 
-def set_current_round(project, round: int) -> Result:
+def set_current_round(project: Project, round: int) -> Result:
     return run(project, SetCurrentRound(round))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +11,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
+from ..store import Project
 from ..store.models import Document, Speaker, StructureRange
 from .kinds import check_kind
 from .transcript import Transcript, content_hash, normalise_text
+
+#: one structure_ranges row as `sa.insert` takes it
+RangeValues = dict[str, str | int | float | None]
 
 
 @dataclass(frozen=True)
@@ -63,12 +68,12 @@ def store_transcript(session: Session, transcript: Transcript, name: str,
         session.add(sp)
         speakers[speaker_name] = sp
     session.flush()
-    turns = (
+    turns: Iterator[RangeValues] = (
         {"document_id": doc.id, "kind": "turn", "start": t.start, "end": t.end, "label": t.speaker,
              "speaker_id": speakers[t.speaker].id, "time_start": t.time_start, "time_end": t.time_end}
         for t in transcript.turns
     )
-    spans = (
+    spans: Iterator[RangeValues] = (
         {"document_id": doc.id, "kind": kind_, "start": p.start, "end": p.end, "label": p.label,
              "speaker_id": None, "time_start": None, "time_end": None}
         for kind_, group in (("page", transcript.pages), ("section", transcript.sections))
@@ -81,7 +86,7 @@ def store_transcript(session: Session, transcript: Transcript, name: str,
     return Added(doc.id, final, name)
 
 
-def add_document(project, transcript: Transcript, name: str | None = None,
+def add_document(project: Project, transcript: Transcript, name: str | None = None,
                  kind: str = "other") -> Added:
     """Add one transcript as its own committed transaction."""
     with project.transaction() as s:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from ..cases.cases import get_or_create_case, link_document
 from ..errors import CancelledError, InputFileError
 from ..language.text_index import ensure_indexed
-from ..operations import Batch, Result
+from ..operations import Batch, Operation, Result
+from ..store import Project
 from ..store.models import Case, Document
 from .adding import default_name, store_transcript
 from .importers import FORMATS, read_transcript
@@ -44,7 +46,7 @@ class FileOutcome:
     sections: int = 0
     warnings: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"file": str(self.path), "status": self.status, "document": self.document,
                 "message": self.message, "turns": self.turns, "speakers": self.speakers,
                 "interviewers": self.interviewers, "pages": self.pages,
@@ -77,7 +79,7 @@ class ImportSummary:
                 "pages": sum(f.pages for f in done), "sections": sum(f.sections for f in done),
                 "duplicates": len(self.duplicates), "failed": len(self.failed)}
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"totals": self.totals(), "files": [f.as_json() for f in self.files]}
 
 
@@ -104,8 +106,10 @@ def collect_files(paths: list[str | Path]) -> list[Path]:
             out.append(path)
         else:
             raise InputFileError(f"{path}: no such file or folder")
-    seen: set[Path] = set()
-    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
+    unique: dict[Path, Path] = {}  # by resolved path, the first spelling kept
+    for p in out:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
 
 
 def _stages(report: Report, number: int, total: int, path: Path) -> Callable[[str], None]:
@@ -115,7 +119,7 @@ def _stages(report: Report, number: int, total: int, path: Path) -> Callable[[st
     return lambda what: report(number, total, f"{path.name}: {what}")
 
 
-def import_files(project, paths: list[str | Path], *, kind: str = "other",
+def import_files(project: Project, paths: list[str | Path], *, kind: str = "other",
                  case: str | None = None, speaker_pattern: str | None = None,
                  section_pattern: str | None = None, report: Report | None = None,
                  skip_failed: bool = False,
@@ -130,7 +134,7 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
     outcomes: list[FileOutcome] = []
     added: list[str] = []
     added_ids: list[int] = []
-    undo: list = []
+    undo: list[Operation] = []
     with project.transaction() as session:
         if case and session.scalar(sa.select(Case).where(Case.name == case)) is None:
             new_case = get_or_create_case(session, case)
@@ -156,11 +160,11 @@ def import_files(project, paths: list[str | Path], *, kind: str = "other",
                 continue
             stage("saving")
             stored = store_transcript(session, transcript, default_name(path), kind)
+            doc = session.get_one(Document, stored.document_id)
             if case:
-                doc = session.get(Document, stored.document_id)
                 link_document(session, doc, get_or_create_case(session, case))
             known[digest] = stored.name
-            added.append(session.get(Document, stored.document_id).uuid)
+            added.append(doc.uuid)
             added_ids.append(stored.document_id)
             outcomes.append(FileOutcome(
                 path, "imported", stored.name,
@@ -190,7 +194,7 @@ class RemoveCase:
     name: str
     label: str = "Import"
 
-    def execute(self, session):
+    def execute(self, session: Session) -> tuple[str, RestoreCase]:
         case = session.get(Case, self.id)
         if case is not None:
             session.delete(case)
@@ -205,7 +209,7 @@ class RestoreCase:
     name: str
     label: str = "Import"
 
-    def execute(self, session):
+    def execute(self, session: Session) -> tuple[str, RemoveCase]:
         session.add(Case(id=self.id, uuid=self.uuid, name=self.name))
         session.flush()
         return self.name, RemoveCase(self.id, self.uuid, self.name, self.label)

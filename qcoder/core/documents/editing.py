@@ -19,10 +19,12 @@ from ..errors import NotFoundError, QcoderError
 from ..language.text_index import RefreshIndex
 from ..lookup import code_paths, document_by_name
 from ..operations import Result, run
+from ..store import Project
 from ..store.models import Coder, Coding, Document, StructureRange, utcnow
 from ..store.models_editing import DetachedCoding
 from ..store.models_nlp import SuggestionRejection
 from .offset_map import OffsetMap
+from .removal import ColumnValues, column_values
 from .transcript import content_hash, normalise_text
 
 
@@ -36,7 +38,7 @@ class DetachedInfo:
     start: int
     end: int
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"uuid": self.uuid, "document": self.document, "code": self.code,
                 "coder": self.coder, "text": self.text, "start": self.start, "end": self.end}
 
@@ -50,14 +52,10 @@ class EditReport:
     detached: list[DetachedInfo] = field(default_factory=list)
     ranges_dropped: int = 0   # turns/pages/sections whose text was deleted
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"document": self.document, "codings": self.codings, "moved": self.moved,
                 "changed": self.changed, "detached": [d.as_json() for d in self.detached],
                 "ranges_dropped": self.ranges_dropped}
-
-
-def _columns(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in sa.inspect(type(obj)).column_attrs}
 
 
 def _detached_info(session: Session, rows: list[DetachedCoding],
@@ -76,7 +74,7 @@ class EditText:
     text: str
     label: str = "Edit transcript"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[EditReport, RestoreText]:
         doc = session.get(Document, self.document_id)
         if doc is None:
             raise NotFoundError(f"document id {self.document_id} is not in the project")
@@ -86,7 +84,7 @@ class EditText:
                               "whole document")
         mapping = OffsetMap(old, new)
         report = EditReport(doc.name)
-        ranges_before = tuple(_columns(r) for r in doc.ranges)
+        ranges_before = tuple(column_values(r) for r in doc.ranges)
         for r in list(doc.ranges):
             if r.kind == "turn":
                 ns, ne = mapping.start(r.start), mapping.end(r.end)
@@ -97,7 +95,8 @@ class EditText:
             else:
                 session.delete(r)
                 report.ranges_dropped += 1
-        positions, detached = [], []
+        positions: list[tuple[str, int, int]] = []
+        detached: list[DetachedCoding] = []
         for coding in list(doc.codings):
             positions.append((coding.uuid, coding.start, coding.end))
             place = mapping.range(coding.start, coding.end)
@@ -115,7 +114,7 @@ class EditText:
             coding.start, coding.end = place
         rejections = list(session.scalars(sa.select(SuggestionRejection)
                                           .where(SuggestionRejection.document_id == doc.id)))
-        rejections_before = tuple(_columns(r) for r in rejections)
+        rejections_before = tuple(column_values(r) for r in rejections)
         for rej in rejections:
             place = mapping.range(rej.start, rej.end)
             if place is None:
@@ -141,14 +140,14 @@ class RestoreText:
     document_id: int
     text: str
     positions: tuple[tuple[str, int, int], ...]
-    ranges: tuple[dict, ...]
-    rejections: tuple[dict, ...]
+    ranges: tuple[ColumnValues, ...]
+    rejections: tuple[ColumnValues, ...]
     detached: tuple[str, ...]
     redo_text: str
     label: str = "Edit transcript"
 
-    def execute(self, session: Session):
-        doc = session.get(Document, self.document_id)
+    def execute(self, session: Session) -> tuple[str, EditText]:
+        doc = session.get_one(Document, self.document_id)
         for row in session.scalars(sa.select(DetachedCoding)
                                    .where(DetachedCoding.uuid.in_(self.detached))):
             session.add(Coding(uuid=row.uuid, document_id=row.document_id, start=row.start,
@@ -172,14 +171,14 @@ class RestoreText:
         return doc.name, EditText(self.document_id, self.redo_text, self.label)
 
 
-def edit_text(project, document: str | int, new_text: str) -> Result:
+def edit_text(project: Project, document: str | int, new_text: str) -> Result:
     """Replace a document's text; the value is an EditReport."""
     with project.session() as s:
         doc_id = document if isinstance(document, int) else document_by_name(s, document).id
     return run(project, EditText(doc_id, new_text))
 
 
-def detached_codings(project, document: str | int | None = None) -> list[DetachedInfo]:
+def detached_codings(project: Project, document: str | int | None = None) -> list[DetachedInfo]:
     """The codings edits have detached, newest first."""
     with project.session() as s:
         query = sa.select(DetachedCoding, Document.name).join(
@@ -187,7 +186,7 @@ def detached_codings(project, document: str | int | None = None) -> list[Detache
         if document is not None:
             doc_id = document if isinstance(document, int) else document_by_name(s, document).id
             query = query.where(DetachedCoding.document_id == doc_id)
-        out = []
+        out: list[DetachedInfo] = []
         for row, name in s.execute(query.order_by(DetachedCoding.detached.desc(),
                                                    DetachedCoding.id)):
             out.extend(_detached_info(s, [row], name))
@@ -203,15 +202,15 @@ class ReattachCoding:
     end: int
     label: str = "Re-attach coding"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, DetachAgain]:
         row = session.scalar(sa.select(DetachedCoding).where(DetachedCoding.uuid == self.uuid))
         if row is None:
             raise NotFoundError(f"no detached coding with id {self.uuid}")
-        doc = session.get(Document, row.document_id)
+        doc = session.get_one(Document, row.document_id)
         if not 0 <= self.start < self.end <= len(doc.text):
             raise QcoderError(f"range {self.start}-{self.end} does not fit document {doc.name!r} "
                               f"({len(doc.text)} characters)")
-        kept = _columns(row)
+        kept = column_values(row)
         session.add(Coding(uuid=row.uuid, document_id=row.document_id, start=self.start,
                            end=self.end, code_id=row.code_id, coder_id=row.coder_id,
                            round=row.round, created=row.created, memo=row.memo,
@@ -223,11 +222,11 @@ class ReattachCoding:
 
 @dataclass(frozen=True)
 class DetachAgain:
-    row: dict
+    row: ColumnValues
     label: str = "Re-attach coding"
 
-    def execute(self, session: Session):
-        coding = session.scalar(sa.select(Coding).where(Coding.uuid == self.row["uuid"]))
+    def execute(self, session: Session) -> tuple[str, ReattachCoding]:
+        coding = session.scalars(sa.select(Coding).where(Coding.uuid == self.row["uuid"])).one()
         place = (coding.start, coding.end)
         session.delete(coding)
         session.flush()

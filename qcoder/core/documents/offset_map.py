@@ -12,8 +12,11 @@ keeps what the reading most favourable to it leaves.
 from __future__ import annotations
 
 import bisect
+import builtins
 import re
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from typing import Literal
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _CHAR_DIFF_MAX = 200
@@ -21,8 +24,11 @@ _CHAR_DIFF_MAX = 200
 _SHORT_MATCH = 80
 _WORD = re.compile(r"\w+")
 
+#: one step of a diff as difflib gives it: (tag, i1, i2, j1, j2), old[i1:i2] became new[j1:j2]
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 
-def _matcher(a, b, autojunk: bool = False) -> SequenceMatcher:
+
+def _matcher(a: Sequence[str], b: Sequence[str], autojunk: bool = False) -> SequenceMatcher[str]:
     return SequenceMatcher(None, a, b, autojunk=autojunk)
 
 
@@ -30,7 +36,7 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _offsets(pieces: list[str]) -> list[int]:
+def _offsets(pieces: Sequence[str]) -> list[int]:
     out, total = [0], 0
     for piece in pieces:
         total += len(piece)
@@ -38,23 +44,25 @@ def _offsets(pieces: list[str]) -> list[int]:
     return out
 
 
-def _coalesce(opcodes: list[tuple], offsets: tuple[list[int], list[int]]) -> list[tuple]:
+def _coalesce(opcodes: list[Opcode], offsets: tuple[list[int], list[int]]) -> list[Opcode]:
     """Join changes separated only by a short unchanged stretch into one replacement, so a
     stray match of a short line (a blank line, "Ja.") cannot split one edit in two."""
     ao, _bo = offsets
-    out: list[list] = []
+    out: list[Opcode] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         absorbed = (tag == "equal" and ao[i2] - ao[i1] < _SHORT_MATCH
                     and 0 < k < len(opcodes) - 1 and opcodes[k + 1][0] != "equal")
         if out and out[-1][0] != "equal" and (tag != "equal" or absorbed):
-            out[-1] = ["replace", out[-1][1], i2, out[-1][3], j2]
+            out[-1] = ("replace", out[-1][1], i2, out[-1][3], j2)
         else:
-            out.append([tag, i1, i2, j1, j2])
-    return [tuple(op) for op in out]
+            out.append((tag, i1, i2, j1, j2))
+    return out
 
 
-def _refine(old: str, new: str, i0: int, j0: int, level: int, ops: list) -> None:
+def _refine(old: str, new: str, i0: int, j0: int, level: int, ops: list[Opcode]) -> None:
     """Opcodes for old -> new (placed at i0, j0), diffing lines, then words, then characters."""
+    a: Sequence[str]
+    b: Sequence[str]
     if level == 0:
         a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     elif level == 1:
@@ -111,7 +119,7 @@ class OffsetMap:
             while (suffix and _inside_word(old, len(old) - suffix)
                    and _inside_word(new, len(new) - suffix)):
                 suffix -= 1
-        ops: list[tuple] = [("equal", 0, prefix, 0, prefix)] if prefix else []
+        ops: list[Opcode] = [("equal", 0, prefix, 0, prefix)] if prefix else []
         _refine(old[prefix:len(old) - suffix], new[prefix:len(new) - suffix], prefix, prefix, 0,
                 ops)
         if suffix:
@@ -125,7 +133,7 @@ class OffsetMap:
         self.changed = any(op[0] != "equal" for op in ops)
 
     # -- positions ---------------------------------------------------------------------------
-    def _op_at(self, pos: int) -> tuple:
+    def _op_at(self, pos: int) -> Opcode:
         return self._covering[bisect.bisect_right(self._starts, pos) - 1]
 
     def start(self, pos: int) -> int:
@@ -191,7 +199,7 @@ class OffsetMap:
             return slid
         return (ns, ne) if ne > ns and _WORD.search(self.new, ns, ne) else None
 
-    def _near(self, start: int, end: int) -> range:
+    def _near(self, start: int, end: int) -> builtins.range:  # `range` here is the method
         """Indexes of the ops touching old [start, end]."""
         return range(bisect.bisect_left(self._i2, start), bisect.bisect_right(self._i1, end))
 
@@ -230,7 +238,7 @@ class OffsetMap:
         # sliding a change moves the edges of the unchanged text, never how far it moved: only
         # the shifts of the text before and after each change can carry the range intact (a
         # look-alike of its text in inserted text is no reading of the diff)
-        shifted = set()
+        shifted: set[int] = set()
         for index in self._near(lo, hi):
             _tag, i1, i2, j1, j2 = self.ops[index]
             shifted |= {start + j1 - i1, start + j2 - i2}
@@ -248,7 +256,7 @@ class OffsetMap:
         space). The reading keeping the most of the range wins. Only a survivor holding a
         whole word counts: a stray full stop, or the "De" of a deleted "Der ..." next to
         "Det", is not the coding surviving."""
-        best = None
+        best: tuple[int, int] | None = None
         for index in self._near(start, end):
             tag, i1, i2 = self.ops[index][:3]
             if tag != "delete" or i2 <= start or end <= i1:
@@ -262,7 +270,7 @@ class OffsetMap:
                     best = place
         return best
 
-    def _shifted(self, index: int, shift: int, pos: int, plain) -> int:
+    def _shifted(self, index: int, shift: int, pos: int, plain: Callable[[int], int]) -> int:
         """The new offset of old `pos` when deletion `index` is read `shift` characters along.
         Within the stretch it slides over, a position keeps its distance to the deletion;
         outside it the diff's own reading (`plain`) holds."""

@@ -9,18 +9,21 @@ Detached codings and rejected suggestions of the document come back too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ..store.models import Coding, Document, DocumentCase, Speaker, StructureRange
+from ..store.models import Base, Coding, Document, DocumentCase, Speaker, StructureRange
 from ..store.models_editing import DetachedCoding
 from ..store.models_nlp import SuggestionRejection, TextIndex
 
+#: a row's column values by column name, as `sa.insert` and the model's constructor take them
+ColumnValues = dict[str, Any]
 
-def _row(obj, skip: tuple[str, ...] = ()) -> dict:
-    return {c.key: getattr(obj, c.key) for c in sa.inspect(type(obj)).column_attrs
-            if c.key not in skip}
+
+def column_values(obj: Base) -> ColumnValues:
+    return {c.key: getattr(obj, c.key) for c in sa.inspect(type(obj)).column_attrs}
 
 
 #: Tables whose rows belong to one document (by document_id), restored in this order. The
@@ -32,15 +35,15 @@ OWNED = (Speaker, StructureRange, Coding, DetachedCoding, SuggestionRejection, T
 class DocumentSnapshot:
     """Every row that belongs to one document, as column dicts."""
 
-    document: dict
-    owned: tuple[tuple[dict, ...], ...]    # rows per table in OWNED
+    document: ColumnValues
+    owned: tuple[tuple[ColumnValues, ...], ...]    # rows per table in OWNED
     case_ids: tuple[int, ...]
 
     @classmethod
     def take(cls, session: Session, doc: Document) -> DocumentSnapshot:
         return cls(
-            _row(doc),
-            tuple(tuple(_row(r) for r in session.scalars(
+            column_values(doc),
+            tuple(tuple(column_values(r) for r in session.scalars(
                 sa.select(model).where(model.document_id == doc.id))) for model in OWNED),
             tuple(session.scalars(sa.select(DocumentCase.case_id)
                                   .where(DocumentCase.document_id == doc.id))),
@@ -62,7 +65,7 @@ class RemoveDocuments:
     uuids: tuple[str, ...]
     label: str = "Remove documents"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, RestoreDocuments]:
         snapshots = []
         for uuid in self.uuids:
             doc = session.scalar(sa.select(Document).where(Document.uuid == uuid))
@@ -79,7 +82,7 @@ class RestoreDocuments:
     snapshots: tuple[DocumentSnapshot, ...]
     label: str = "Restore documents"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, RemoveDocuments]:
         for snap in self.snapshots:
             snap.restore(session)
         session.flush()

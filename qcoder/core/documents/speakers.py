@@ -9,6 +9,7 @@ text keeps its labels as transcribed: only the speaker records and their turns c
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, QcoderError
 from ..lookup import document_by_name
-from ..operations import Batch, Result, run
+from ..operations import Batch, Operation, Result, run
+from ..store import Project
 from ..store.models import Case, Document, Speaker, StructureRange
 from .transcript import Transcript
 
@@ -30,6 +32,8 @@ def speaker_by_name(session: Session, document_id: int, name: str) -> Speaker:
                                                  Speaker.name == _nfc(name)))
     if sp is None:
         doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"document id {document_id} is not in the project")
         names = sorted(session.scalars(sa.select(Speaker.name)
                                        .where(Speaker.document_id == document_id)))
         raise NotFoundError(
@@ -53,7 +57,7 @@ class RenameSpeaker:
     new: str
     label: str = "Rename speaker"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, RenameSpeaker | SplitSpeaker]:
         new = _nfc(self.new)
         if not new:
             raise QcoderError("a speaker needs a name; give --rename OLD=NEW with a new name")
@@ -97,7 +101,7 @@ class SplitSpeaker:
     was_interviewer: bool = False
     label: str = "Rename speaker"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, RenameSpeaker]:
         target = speaker_by_name(session, self.document_id, self.merged_into)
         free = session.get(Speaker, self.speaker_id) is None
         sp = Speaker(id=self.speaker_id if free else None, document_id=self.document_id,
@@ -122,7 +126,7 @@ class SetInterviewers:
     names: tuple[str, ...]
     label: str = "Set interviewer"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[tuple[str, ...], SetInterviewers]:
         wanted = {speaker_by_name(session, self.document_id, n).id for n in self.names}
         speakers = list(session.scalars(sa.select(Speaker)
                                         .where(Speaker.document_id == self.document_id)))
@@ -143,7 +147,7 @@ class LinkSpeaker:
     case_id: int | None
     label: str = "Link speaker to case"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int | None, LinkSpeaker]:
         sp = speaker_by_name(session, self.document_id, self.name)
         before = sp.case_id
         sp.case_id = self.case_id
@@ -160,49 +164,60 @@ class SpeakerInfo:
     case: str | None
     first_time: float | None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"name": self.name, "interviewer": self.interviewer, "turns": self.turns,
                 "words": self.words, "case": self.case, "first_time": self.first_time}
 
 
-def list_speakers(project, document: str | int) -> list[SpeakerInfo]:
+@dataclass
+class _Tally:
+    """A speaker's turns so far: where the first starts, how many, how many words."""
+
+    first: int
+    first_time: float | None
+    turns: int = 0
+    words: int = 0
+
+
+def list_speakers(project: Project, document: str | int) -> list[SpeakerInfo]:
     """A document's speakers in order of first appearance, with turn and word counts."""
     with project.session() as s:
         doc = s.get(Document, document) if isinstance(document, int) else document_by_name(
             s, document)
         if doc is None:
             raise NotFoundError(f"document id {document} is not in the project")
-        stats: dict[int, list] = {}
+        stats: dict[int, _Tally] = {}
         for r in doc.ranges:
             if r.kind == "turn" and r.speaker_id is not None:
-                st = stats.setdefault(r.speaker_id, [r.start, 0, 0, r.time_start])
-                st[1] += 1
-                st[2] += len(doc.text[r.start:r.end].split())
+                st = stats.setdefault(r.speaker_id, _Tally(r.start, r.time_start))
+                st.turns += 1
+                st.words += len(doc.text[r.start:r.end].split())
         cases = dict(s.execute(sa.select(Case.id, Case.name)).all())
-        out = [SpeakerInfo(sp.name, sp.is_interviewer, *stats.get(sp.id, [0, 0, 0, None])[1:3],
-                           cases.get(sp.case_id), stats.get(sp.id, [0, 0, 0, None])[3])
-               for sp in doc.speakers]
-        order = {sp.name: stats.get(sp.id, [len(doc.text) + 1])[0] for sp in doc.speakers}
-        return sorted(out, key=lambda i: (order[i.name], i.name))
+        silent = _Tally(len(doc.text) + 1, None)  # a speaker without turns sorts last
+        tallies = [(sp, stats.get(sp.id, silent)) for sp in doc.speakers]
+        in_order = sorted(tallies, key=lambda pair: (pair[1].first, pair[0].name))
+        return [SpeakerInfo(sp.name, sp.is_interviewer, t.turns, t.words,
+                            cases.get(sp.case_id) if sp.case_id is not None else None, t.first_time)
+                for sp, t in in_order]
 
 
 def _doc_id(session: Session, document: str | int) -> int:
     return document if isinstance(document, int) else document_by_name(session, document).id
 
 
-def rename_speaker(project, document: str | int, old: str, new: str) -> Result:
+def rename_speaker(project: Project, document: str | int, old: str, new: str) -> Result:
     with project.session() as s:
         doc_id = _doc_id(s, document)
     return run(project, RenameSpeaker(doc_id, old, new))
 
 
-def set_interviewers(project, document: str | int, names: list[str]) -> Result:
+def set_interviewers(project: Project, document: str | int, names: list[str]) -> Result:
     with project.session() as s:
         doc_id = _doc_id(s, document)
     return run(project, SetInterviewers(doc_id, tuple(names)))
 
 
-def link_speaker(project, document: str | int, name: str, case: str | None) -> Result:
+def link_speaker(project: Project, document: str | int, name: str, case: str | None) -> Result:
     """Link a speaker to the case named `case` (created if new); None unlinks."""
     from ..cases.cases import get_or_create_case
 
@@ -212,12 +227,12 @@ def link_speaker(project, document: str | int, name: str, case: str | None) -> R
     return run(project, LinkSpeaker(doc_id, name, case_id))
 
 
-def edit_speakers(project, document: str | int, *, renames: list[tuple[str, str]] = (),
+def edit_speakers(project: Project, document: str | int, *, renames: Iterable[tuple[str, str]] = (),
                   interviewers: list[str] | None = None) -> Result:
     """Several renames/merges and an interviewer choice as one undoable step."""
     with project.session() as s:
         doc_id = _doc_id(s, document)
-    ops: list = [RenameSpeaker(doc_id, old, new) for old, new in renames]
+    ops: list[Operation] = [RenameSpeaker(doc_id, old, new) for old, new in renames]
     if interviewers is not None:
         ops.append(SetInterviewers(doc_id, tuple(interviewers)))
     return run(project, Batch(tuple(ops), label="Edit speakers"))

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..errors import NotFoundError
 from ..store.models import Document, Speaker, StructureRange
+
+#: a structure range as loaded: kind, start, end, label, speaker id, time of its start
+RangeRow = tuple[str, int, int, str, int | None, float | None]
+#: a range of one kind: start, end, label, speaker id, time of its start
+_KindRange = tuple[int, int, str, int | None, float | None]
 
 
 @dataclass(frozen=True)
@@ -34,23 +41,27 @@ def _span(first: str, last: str) -> str:
 class DocumentStructure:
     """A document's text and structure, loaded once, answering position questions quickly."""
 
-    def __init__(self, text: str, ranges: list[tuple], speakers: dict[int, tuple[str, int | None]]):
+    def __init__(self, text: str, ranges: Sequence[RangeRow],
+                 speakers: dict[int, tuple[str, int | None]]):
         self.text = text
-        by_kind: dict[str, list[tuple]] = {"page": [], "section": [], "turn": []}
+        by_kind: dict[str, list[_KindRange]] = {"page": [], "section": [], "turn": []}
         for kind, start, end, label, speaker_id, time_start in sorted(ranges, key=lambda r: r[1]):
             by_kind.setdefault(kind, []).append((start, end, label, speaker_id, time_start))
         self._pages = by_kind["page"]
         self._page_starts = [p[0] for p in self._pages]
         self._sections = by_kind["section"]
-        self._turns = [TurnInfo(s, e, speakers.get(sid, (label, None))[0], sid,
-                                speakers.get(sid, (label, None))[1], t)
-                       for s, e, label, sid, t in by_kind["turn"]]
+        self._turns: list[TurnInfo] = []
+        for s, e, label, sid, t in by_kind["turn"]:
+            name, case_id = speakers.get(sid, (label, None)) if sid is not None else (label, None)
+            self._turns.append(TurnInfo(s, e, name, sid, case_id, t))
         self._turn_starts = [t.start for t in self._turns]
         self._line_starts: list[int] | None = None
 
     @classmethod
     def load(cls, session: Session, document: Document | int) -> DocumentStructure:
         doc = document if isinstance(document, Document) else session.get(Document, document)
+        if doc is None:
+            raise NotFoundError(f"document id {document} is not in the project")
         ranges = session.execute(
             sa.select(StructureRange.kind, StructureRange.start, StructureRange.end,
                       StructureRange.label, StructureRange.speaker_id, StructureRange.time_start)
@@ -58,13 +69,14 @@ class DocumentStructure:
         speakers = {sid: (name, case_id) for sid, name, case_id in session.execute(
             sa.select(Speaker.id, Speaker.name, Speaker.case_id)
             .where(Speaker.document_id == doc.id))}
-        return cls(doc.text, [tuple(r) for r in ranges], speakers)
+        return cls(doc.text, ranges, speakers)
 
     # -- pages -----------------------------------------------------------------------------
     def page_at(self, offset: int) -> str | None:
         """The page label at `offset` (a line break between pages counts to the page before)."""
-        if not self._pages:
-            return None
+        return self._page_label(offset) if self._pages else None
+
+    def _page_label(self, offset: int) -> str:
         i = bisect.bisect_right(self._page_starts, offset) - 1
         return self._pages[max(i, 0)][2]
 
@@ -73,7 +85,7 @@ class DocumentStructure:
         first = self.page_at(start)
         if first is None or end is None or end <= start:
             return first
-        return _span(first, self.page_at(end - 1))
+        return _span(first, self._page_label(end - 1))
 
     # -- lines -----------------------------------------------------------------------------
     def line_at(self, offset: int) -> int:

@@ -9,10 +9,11 @@ import sqlalchemy as sa
 
 from ..errors import NotFoundError
 from ..lookup import document_by_name
+from ..store import Project
 from ..store.models import Document
 
 
-def document_texts(project, ids: Iterable[int]) -> dict[int, str]:
+def document_texts(project: Project, ids: Iterable[int]) -> dict[int, str]:
     """The texts of the given documents by id, read in one query; ids not in the project are
     left out (the document was removed)."""
     with project.session() as s:
@@ -27,7 +28,7 @@ class DocumentText:
     text: str
 
 
-def document_text(project, document: str | int) -> DocumentText:
+def document_text(project: Project, document: str | int) -> DocumentText:
     """A document's stored text, by the name a user typed (NotFoundError names close matches)
     or by id: what an editor opens and edit_text replaces."""
     with project.session() as s:

@@ -10,8 +10,10 @@ is never part of a sentence.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
+from ..store import Project
 from ..store.models import Document, StructureRange
 
 UNITS = ("turn", "sentence", "paragraph")
@@ -49,7 +51,7 @@ def paragraph_at(text: str, pos: int) -> tuple[int, int] | None:
     return _strip(text, a, b)
 
 
-def _turn(session, document_id: int, text: str, pos: int) -> tuple[int, int] | None:
+def _turn(session: Session, document_id: int, text: str, pos: int) -> tuple[int, int] | None:
     """The speech of the turn holding `pos`; on its speaker label, that turn's speech too."""
     turn = (StructureRange.document_id == document_id, StructureRange.kind == "turn")
     columns = sa.select(StructureRange.start, StructureRange.end)
@@ -66,7 +68,7 @@ def _turn(session, document_id: int, text: str, pos: int) -> tuple[int, int] | N
     return None
 
 
-def unit_at(project, document_id: int, pos: int, kind: str) -> tuple[int, int] | None:
+def unit_at(project: Project, document_id: int, pos: int, kind: str) -> tuple[int, int] | None:
     """[start, end) of the turn, sentence or paragraph at code point `pos`, or None where
     there is none (between turns, on a blank line)."""
     if kind not in UNITS:

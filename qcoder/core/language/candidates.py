@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..documents.texts import document_texts
+from ..store import Project
 from ..store.models import Code
 from .suggest import Suggestion
 from .text_index import compile_term, load_indexes
@@ -34,7 +35,7 @@ class Candidate:
         return x.code_id, x.document_id, x.start, x.end
 
 
-def find_candidates(project, suggestions: list[Suggestion]) -> list[Candidate]:
+def find_candidates(project: Project, suggestions: list[Suggestion]) -> list[Candidate]:
     """The suggestions with their passages and matched terms, read from the stored index."""
     by_doc: dict[int, list[Suggestion]] = {}
     for x in suggestions:
@@ -46,7 +47,7 @@ def find_candidates(project, suggestions: list[Suggestion]) -> list[Candidate]:
         for index in load_indexes(s, list(by_doc)):
             hits: dict[str, list[tuple[int, int]]] = {}
             for x in by_doc[index.document_id]:
-                marks = set()
+                marks: set[tuple[int, int]] = set()
                 for term in x.terms:
                     if term not in hits:
                         hits[term] = index.find(compile_term(term))
@@ -57,7 +58,7 @@ def find_candidates(project, suggestions: list[Suggestion]) -> list[Candidate]:
     return out
 
 
-def still_current(project, candidates: Iterable[Candidate]) -> bool:
+def still_current(project: Project, candidates: Iterable[Candidate]) -> bool:
     """Whether each candidate's passage still reads as it did (no edit moved it)."""
     candidates = list(candidates)
     texts = document_texts(project, {c.suggestion.document_id for c in candidates})

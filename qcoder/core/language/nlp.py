@@ -19,6 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.lookups import Table
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokens import Doc
 
 TRAINED_PIPELINES = ("da_core_news_trf", "da_core_news_lg", "da_core_news_md", "da_core_news_sm")
 _LINE_BREAKS = re.compile(r"\n+")
@@ -42,7 +49,7 @@ def trained_pipeline() -> str | None:
 
 
 @lru_cache(maxsize=1)
-def get_nlp():
+def get_nlp() -> Language:
     """The cached pipeline; `pipeline_name()` tells which one it is."""
     import spacy
 
@@ -79,11 +86,11 @@ def pipeline_name() -> str:
 
 
 @lru_cache(maxsize=1)
-def _lookup_table():
-    """The lookup lemmatizer's table (None with a trained pipeline's own lemmatizer)."""
-    if is_trained():
-        return None
-    return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+def _lookup_table() -> Table:
+    """The blank pipeline's lookup lemmatizer table (a trained pipeline has its own)."""
+    # get_pipe is typed as any component; get_nlp gave the blank pipeline this lemmatizer
+    lemmatizer = cast("Lemmatizer", get_nlp().get_pipe("lemmatizer"))
+    return lemmatizer.lookups.get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=200_000)
@@ -92,7 +99,7 @@ def _lookup_lower(word: str) -> str:
     case, else as a compound - the longest tail the table knows is lemmatised and the head
     kept ("anlægsloftet" -> "anlægs" + "loft"), since Danish writes compounds as one word."""
     table = _lookup_table()
-    lemma = table.get(word, None)
+    lemma: str | None = table.get(word, None)
     if lemma is not None:
         return lemma
     if word.isalpha():
@@ -131,9 +138,9 @@ class Analysis:
     """
 
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    starts: array = field(default_factory=lambda: array("i"))
-    ends: array = field(default_factory=lambda: array("i"))
-    lemma_ids: array = field(default_factory=lambda: array("i"))
+    starts: array[int] = field(default_factory=lambda: array("i"))
+    ends: array[int] = field(default_factory=lambda: array("i"))
+    lemma_ids: array[int] = field(default_factory=lambda: array("i"))
     vocab: list[str] = field(default_factory=list)
 
     @property
@@ -146,9 +153,9 @@ def _is_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def _add_piece(into: Analysis, ids: dict[str, int], text: str, doc, offset: int) -> None:
+def _add_piece(into: Analysis, ids: dict[str, int], text: str, doc: Doc, offset: int) -> None:
     """Append what the pipeline found in `text` (a piece starting at `offset`) to `into`."""
-    table = _lookup_table()
+    lookup = not is_trained()
     for sent in doc.sents:
         into.sentences.extend((a + offset, b + offset)
                               for a, b in _split_lines(text, sent.start_char, sent.end_char))
@@ -157,7 +164,7 @@ def _add_piece(into: Analysis, ids: dict[str, int], text: str, doc, offset: int)
         if not _is_word(word):
             continue
         lemma = tok.lemma_ or word
-        if table is not None and lemma == word:  # not in the table as written
+        if lookup and lemma == word:  # not in the table as written
             lemma = _lookup_lower(tok.lower_)
         lemma = lemma.lower()
         lemma_id = ids.get(lemma)
@@ -202,7 +209,8 @@ def analyse_many(texts: Iterable[str]) -> Iterator[Analysis]:
               if text[a:b].strip()]
     docs = get_nlp().pipe(texts[i][a:b] for i, a, b in pieces)
     done = 0
-    current, ids = Analysis(), {}
+    current = Analysis()
+    ids: dict[str, int] = {}
     for (i, a, b), doc in zip(pieces, docs):
         while done < i:  # texts before this one are complete (or had nothing to analyse)
             yield current

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 
 from ..errors import QcoderError
+from ..store import Project
 from ..store.models import Document
 from .text_index import Term, compile_term, ensure_indexed, load_index
 
@@ -37,7 +38,7 @@ class Hit:
     end: int
     text: str
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"document": self.document, "start": self.start, "end": self.end,
                 "text": self.text}
 
@@ -60,7 +61,7 @@ def lemma_term(query: str) -> Term:
     return Term(term.text, parts)
 
 
-def _compile(query: str, mode: str, case_sensitive: bool) -> re.Pattern:
+def _compile(query: str, mode: str, case_sensitive: bool) -> re.Pattern[str]:
     flags = 0 if case_sensitive else re.IGNORECASE
     if mode == "plain":
         if not query.strip():
@@ -78,7 +79,7 @@ def _compile(query: str, mode: str, case_sensitive: bool) -> re.Pattern:
     return pattern
 
 
-def search(project, query: str, mode: str = "plain", *, case_sensitive: bool = False,
+def search(project: Project, query: str, mode: str = "plain", *, case_sensitive: bool = False,
            documents: list[int] | None = None,
            report: Callable[[int, int, str], None] | None = None) -> list[Hit]:
     """Every match of `query` in the project's documents (or the given ones), in document

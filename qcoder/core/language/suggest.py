@@ -17,16 +17,23 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ..coding.codings import ApplyCoding, CodingSpec
+from ..coding.codings import ApplyCoding, CodingSpec, IdRef, id_of
 from ..errors import NotFoundError, QcoderError
 from ..lookup import code_paths, coder_by_name, document_by_name
 from ..operations import Batch, Result, run
+from ..store import Project
 from ..store.models import Code, Codebook, Coding, Document, Speaker, StructureRange
 from ..store.models_nlp import SuggestionRejection
 from .text_index import Report, Term, compile_term, ensure_indexed, load_indexes
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
+
+    from .text_index import DocumentIndex, Int32s
+
+    #: candidate passages as (start, end) rows
+    Spans = npt.NDArray[np.int64]
 
 UNITS = ("sentence", "turn")
 
@@ -43,7 +50,7 @@ class Suggestion:
     end: int
     terms: tuple[str, ...]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"code": self.code, "document": self.document, "start": self.start,
                 "end": self.end, "terms": list(self.terms)}
 
@@ -61,8 +68,8 @@ def _codes_with_keywords(session: Session, codebook: str | None) -> list[Code]:
     return [c for c in session.scalars(query) if c.keywords]
 
 
-def _units(session: Session, document_id: int, unit: str, sentences: np.ndarray,
-           include_interviewer: bool) -> np.ndarray:
+def _units(session: Session, document_id: int, unit: str, sentences: Int32s,
+           include_interviewer: bool) -> Spans:
     """The candidate passages of one document as (start, end) rows in text order."""
     import numpy as np
 
@@ -91,13 +98,14 @@ def _units(session: Session, document_id: int, unit: str, sentences: np.ndarray,
     return units
 
 
-def _taken(session: Session, document_id: int, coder_id: int | None) -> dict[int, list]:
+def _taken(session: Session, document_id: int,
+           coder_id: int | None) -> dict[int, list[tuple[int, int]]]:
     """Per code: the spans already coded (by the coder, or by anyone) or rejected."""
     query = sa.select(Coding.code_id, Coding.start, Coding.end).where(
         Coding.document_id == document_id)
     if coder_id is not None:
         query = query.where(Coding.coder_id == coder_id)
-    taken: dict[int, list] = {}
+    taken: dict[int, list[tuple[int, int]]] = {}
     for code_id, a, b in session.execute(query):
         taken.setdefault(code_id, []).append((a, b))
     if coder_id is not None:
@@ -110,8 +118,9 @@ def _taken(session: Session, document_id: int, coder_id: int | None) -> dict[int
     return taken
 
 
-def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | None = None,
-            unit: str = "sentence", coder=None, include_interviewer: bool = False,
+def suggest(project: Project, *, codebook: str | None = None,
+            documents: Sequence[str] | None = None, unit: str = "sentence",
+            coder: str | IdRef | None = None, include_interviewer: bool = False,
             report: Report | None = None) -> list[Suggestion]:
     """Candidate passages per code with keywords, ordered by document, position and code.
 
@@ -123,14 +132,15 @@ def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | 
     with project.session() as s:
         if isinstance(coder, str):
             coder = coder_by_name(s, coder)
-        coder_id = coder if coder is None or isinstance(coder, int) else coder.id
+        coder_id = None if coder is None else id_of(coder)
         doc_ids = ([document_by_name(s, name).id for name in documents] if documents
                    else None)
     ensure_indexed(project, doc_ids, report)
     with project.session() as s:
         codes = _codes_with_keywords(s, codebook)
         paths = code_paths(s)
-        terms = {c.id: [compile_term(k) for k in c.keywords if str(k).strip()] for c in codes}
+        terms = {c.id: [compile_term(k) for k in c.keywords or [] if str(k).strip()]
+                 for c in codes}
         names = dict(s.execute(sa.select(Document.id, Document.name)).all())
         out: list[Suggestion] = []
         for index in load_indexes(s, doc_ids if doc_ids is not None else sorted(names)):
@@ -144,8 +154,8 @@ def suggest(project, *, codebook: str | None = None, documents: Sequence[str] | 
     return out
 
 
-def _for_code(code: Code, path: str, doc_id: int, doc_name: str, index, terms: list[Term],
-              units: np.ndarray, taken: list) -> list[Suggestion]:
+def _for_code(code: Code, path: str, doc_id: int, doc_name: str, index: DocumentIndex,
+              terms: list[Term], units: Spans, taken: list[tuple[int, int]]) -> list[Suggestion]:
     import numpy as np
 
     if not len(units):
@@ -168,10 +178,11 @@ def _for_code(code: Code, path: str, doc_id: int, doc_name: str, index, terms: l
 
 
 # -- accepting and rejecting ------------------------------------------------------------------
-def accept_suggestions(project, suggestions: Iterable[Suggestion], coder) -> Result:
+def accept_suggestions(project: Project, suggestions: Iterable[Suggestion],
+                       coder: IdRef) -> Result:
     """Code each suggested passage for `coder` (origin "suggested"), as one undoable step;
     the value is the new codings' UUIDs."""
-    coder_id = coder if isinstance(coder, int) else coder.id
+    coder_id = id_of(coder)
     ops = tuple(ApplyCoding(CodingSpec(x.document_id, x.start, x.end, x.code_id, coder_id,
                                        round=project.current_round, origin="suggested"),
                             label="Accept suggestion")
@@ -188,7 +199,7 @@ class RejectSuggestion:
     end: int
     label: str = "Reject suggestion"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[None, UndoRejectSuggestion]:
         session.add(SuggestionRejection(document_id=self.document_id, code_id=self.code_id,
                                         coder_id=self.coder_id, start=self.start, end=self.end))
         session.flush()
@@ -205,7 +216,7 @@ class UndoRejectSuggestion:
     end: int
     label: str = "Reject suggestion"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[None, RejectSuggestion]:
         session.execute(sa.delete(SuggestionRejection).where(
             SuggestionRejection.document_id == self.document_id,
             SuggestionRejection.code_id == self.code_id,
@@ -215,9 +226,10 @@ class UndoRejectSuggestion:
                                       self.start, self.end)
 
 
-def reject_suggestions(project, suggestions: Iterable[Suggestion], coder) -> Result:
+def reject_suggestions(project: Project, suggestions: Iterable[Suggestion],
+                       coder: IdRef) -> Result:
     """Remember that `coder` rejected these suggestions, as one undoable step."""
-    coder_id = coder if isinstance(coder, int) else coder.id
+    coder_id = id_of(coder)
     ops = tuple(RejectSuggestion(x.document_id, x.code_id, coder_id, x.start, x.end)
                 for x in suggestions)
     return run(project, Batch(ops, label="Reject suggestions"))

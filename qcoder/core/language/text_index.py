@@ -14,6 +14,7 @@ which suits Danish compounds ("budget*" finds "budgetforhandlingerne").
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -23,24 +24,29 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
+from ..store import Project
 from ..store.models import Document, utcnow
 from ..store.models_nlp import TextIndex
 from .nlp import Analysis, analyse, analyse_many, lemmas, pipeline_name
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
+
+    #: offsets and lemma ids as the index keeps them
+    Int32s = npt.NDArray[np.int32]
 
 Report = Callable[[int, int, str], None]
 
 
 # -- packing -------------------------------------------------------------------------------
-def _pack(array: np.ndarray) -> bytes:
+def _pack(values: Int32s) -> bytes:
     import numpy as np
 
-    return zlib.compress(np.ascontiguousarray(array, dtype="<i4").tobytes(), 1)
+    return zlib.compress(np.ascontiguousarray(values, dtype="<i4").tobytes(), 1)
 
 
-def _unpack(blob: bytes, shape: tuple[int, int]) -> np.ndarray:
+def _unpack(blob: bytes, shape: tuple[int, int]) -> Int32s:
     import numpy as np
 
     return np.frombuffer(zlib.decompress(blob), dtype="<i4").reshape(shape)
@@ -52,17 +58,17 @@ class DocumentIndex:
     end and lemma id into `vocab`."""
 
     document_id: int
-    sentences: np.ndarray
-    starts: np.ndarray
-    ends: np.ndarray
-    lemma_ids: np.ndarray
+    sentences: Int32s
+    starts: Int32s
+    ends: Int32s
+    lemma_ids: Int32s
     vocab: list[str]
 
     @classmethod
     def from_analysis(cls, document_id: int, analysis: Analysis) -> DocumentIndex:
         import numpy as np
 
-        def ints(values) -> np.ndarray:
+        def ints(values: array[int]) -> Int32s:
             return np.frombuffer(values, dtype=np.intc).astype(np.int32)
 
         return cls(document_id,
@@ -193,7 +199,7 @@ class RefreshIndex:
     document_ids: tuple[int, ...]
     label: str = "Refresh text index"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, RefreshIndex]:
         session.flush()
         stale = stale_documents(session, self.document_ids)
         for document_id in stale:
@@ -214,7 +220,7 @@ def stale_documents(session: Session, document_ids: Iterable[int] | None = None)
     return list(session.scalars(query))
 
 
-def ensure_indexed(project, document_ids: Iterable[int] | None = None,
+def ensure_indexed(project: Project, document_ids: Iterable[int] | None = None,
                    report: Report | None = None, batch: int = 8) -> int:
     """Index every stale document (all, or those given), committing each batch so a cancel
     (CancelledError from `report`) keeps the work already done. Returns how many were indexed."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputFileError
-from ..transcript import Span, Transcript, normalise_text
+from ..transcript import Span, Transcript, Turn, normalise_text
 from .extracted import Extracted
 from .structure import find_sections, find_turns, guess_interviewers
 
@@ -37,6 +38,13 @@ _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _ENDS_LINE = re.compile(r"\n[ \t]*$")
 
 
+@dataclass
+class _Page:
+    number: int
+    text: str
+    line_break: bool  # joins the page before at a line boundary
+
+
 def split_pages(text: str) -> tuple[str, list[Span]]:
     """Turn form feeds into page boundaries; the form feeds themselves leave the text.
 
@@ -47,7 +55,7 @@ def split_pages(text: str) -> tuple[str, list[Span]]:
     """
     if "\f" not in text:
         return text, []
-    kept: list[list] = []          # [page number, text, joins at a line boundary]
+    kept: list[_Page] = []
     at_line_start = True
     for number, part in enumerate(text.split("\f"), start=1):
         if not part.strip():
@@ -57,24 +65,25 @@ def split_pages(text: str) -> tuple[str, list[Span]]:
         if line_break:
             part = _LEADING_BLANK_LINES.sub("", part)
             if kept:
-                kept[-1][1] = kept[-1][1].rstrip()
+                kept[-1].text = kept[-1].text.rstrip()
         at_line_start = bool(_ENDS_LINE.search(part))
-        kept.append([number, part, line_break])
+        kept.append(_Page(number, part, line_break))
     if kept:
-        kept[-1][1] = kept[-1][1].rstrip()
+        kept[-1].text = kept[-1].text.rstrip()
     pieces, pages, offset = [], [], 0
-    for i, (number, part, line_break) in enumerate(kept):
-        if i and line_break:
+    for i, page in enumerate(kept):
+        if i and page.line_break:
             pieces.append("\n")
             offset += 1
-        lead = len(part) - len(part.lstrip())
-        pieces.append(part)
-        pages.append(Span(offset + lead, offset + len(part), str(number)))
-        offset += len(part)
+        lead = len(page.text) - len(page.text.lstrip())
+        pieces.append(page.text)
+        pages.append(Span(offset + lead, offset + len(page.text), str(page.number)))
+        offset += len(page.text)
     return "".join(pieces), pages
 
 
-def structure(text: str, source_name: str, import_format: str, *, pages=None, turns=None,
+def structure(text: str, source_name: str, import_format: str, *, pages: list[Span] | None = None,
+              turns: list[Turn] | None = None,
               speaker_pattern: str | None = None,
               section_pattern: str | None = None) -> Transcript:
     """Build a Transcript from normalised text: sections first, then turns (unless given)."""

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from ...errors import QcoderError
 from ..transcript import Turn
@@ -62,7 +63,9 @@ def take_cue(line: int, block: list[str], at: int, cues: list[Cue], bad: list[in
 
 def blocks(text: str) -> list[tuple[int, list[str]]]:
     """Blank-line separated blocks with the 1-based line number of their first line."""
-    out, current, first = [], [], 0
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             if not current:
@@ -110,7 +113,7 @@ def _voice_segments(cue: Cue) -> list[_Segment] | None:
     return out
 
 
-def _label_of(text: str, pattern: re.Pattern | None) -> tuple[str, str] | None:
+def _label_of(text: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
     m = (pattern or _PREFIX).match(text)
     if not m or not m.groupdict().get("name"):
         return None
@@ -141,7 +144,7 @@ def segments(cues: list[Cue], speaker_pattern: str | None = None) -> list[_Segme
             raw.extend(voiced)
         else:
             raw.append(_Segment(None, "\n".join(cue.payload), cue.start, cue.end))
-    prefixed = {}
+    prefixed: dict[int, tuple[str, str]] = {}
     for i, seg in enumerate(raw):
         if seg.speaker is None:
             found = _label_of(_TAG.sub("", seg.text).lstrip(), pattern)
@@ -184,7 +187,7 @@ def render(cues: list[Cue], warnings: list[str], speaker_pattern: str | None = N
     return Extracted("".join(pieces), turns, warnings)
 
 
-def skipped(path, lines: list[int], what: str) -> list[str]:
+def skipped(path: Path, lines: list[int], what: str) -> list[str]:
     """One warning naming the skipped cues' line numbers (the first twenty)."""
     if not lines:
         return []
@@ -192,5 +195,5 @@ def skipped(path, lines: list[int], what: str) -> list[str]:
     return [f"{path}: skipped {len(lines)} malformed cue(s) ({what}) at line(s) {shown}"]
 
 
-def empty(path) -> str:
+def empty(path: Path) -> str:
     return f"{path}: the file is empty: it has no text to import"

@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputFileError
 from .extracted import Extracted, table_row_line
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -28,7 +33,7 @@ _RENDERED = "\x1c"
 _REPEATED = re.compile(r"(\f\s*)\x1c")
 
 
-def _load(path: Path):
+def _load(path: Path) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -49,7 +54,7 @@ def _load(path: Path):
         raise
 
 
-def _inline(el, out: list[str]) -> None:
+def _inline(el: BaseOxmlElement, out: list[str]) -> None:
     """The text of a paragraph's runs, hyperlinks, fields and inserted changes, in order."""
     for child in el:
         tag = child.tag
@@ -71,7 +76,7 @@ def _inline(el, out: list[str]) -> None:
             _inline(child, out)
 
 
-def _page_break_before(p) -> bool:
+def _page_break_before(p: BaseOxmlElement) -> bool:
     ppr = p.find(_W + "pPr")
     if ppr is None:
         return False
@@ -79,7 +84,7 @@ def _page_break_before(p) -> bool:
     return flag is not None and flag.get(_W + "val", "true") not in ("0", "false", "off")
 
 
-def _section_types(body) -> list[str]:
+def _section_types(body: BaseOxmlElement) -> list[str]:
     """The start type of each section, in order (the last is the body's own sectPr)."""
     types = []
     for sect in body.iter(_W + "sectPr"):
@@ -94,7 +99,7 @@ class _Body:
         self.section_types = section_types
         self.section = 0
 
-    def blocks(self, el) -> None:
+    def blocks(self, el: BaseOxmlElement) -> None:
         for child in el:
             tag = child.tag
             if tag == _W + "p":
@@ -104,7 +109,7 @@ class _Body:
             elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
                 self.blocks(child)
 
-    def paragraph(self, p) -> None:
+    def paragraph(self, p: BaseOxmlElement) -> None:
         if _page_break_before(p):
             self.out.append("\f")
         _inline(p, self.out)
@@ -117,7 +122,7 @@ class _Body:
             if nxt != "continuous":
                 self.out.append("\f")
 
-    def table(self, tbl) -> None:
+    def table(self, tbl: BaseOxmlElement) -> None:
         for tr in tbl.findall(_W + "tr"):
             cells = []
             for tc in tr.findall(_W + "tc"):

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers.expat import ExpatError
 
 from odf.namespaces import FONS, OFFICENS, STYLENS, TABLENS, TEXTNS
 
 from ...errors import InputFileError
 from .extracted import Extracted, table_row_line
+
+if TYPE_CHECKING:
+    from odf.element import Element, Node
+    from odf.opendocument import OpenDocument
 
 _SKIP = {(TEXTNS, "note"), (OFFICENS, "annotation"), (OFFICENS, "annotation-end"),
          (TEXTNS, "tracked-changes"), ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
@@ -25,7 +30,7 @@ _DOUBLE_BREAK = re.compile(r"\f(?:\s*\f)+")
 _BLOCK = {(TEXTNS, "p"), (TEXTNS, "h")}
 
 
-def _load(path: Path):
+def _load(path: Path) -> OpenDocument:
     from odf.opendocument import load
 
     try:
@@ -37,7 +42,7 @@ def _load(path: Path):
         ) from None
 
 
-def _page_styles(doc) -> set[str]:
+def _page_styles(doc: OpenDocument) -> set[str]:
     """Names of paragraph styles that start (or end) a page, following parent styles."""
     styles, parents, breaking = {}, {}, set()
     for container in (doc.styles, doc.automaticstyles):
@@ -68,7 +73,7 @@ class _Walker:
         self.out: list[str] = []
         self.page_styles = page_styles
 
-    def node(self, node) -> None:
+    def node(self, node: Node) -> None:
         if node.nodeType == node.TEXT_NODE:
             self.out.append(node.data)
             return
@@ -99,7 +104,7 @@ class _Walker:
         else:
             self.children(node)
 
-    def children(self, node) -> None:
+    def children(self, node: Element) -> None:
         for child in node.childNodes:
             self.node(child)
 

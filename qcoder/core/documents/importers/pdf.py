@@ -11,11 +11,16 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputFileError
 from .extracted import Extracted
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 _EDGE_LINES = 3
 _PAGE_NUMBER = re.compile(
@@ -29,7 +34,7 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb04": "ffl", "\ufb06": "st"})
 
 
-def _open(path: Path):
+def _open(path: Path) -> PdfReader:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError, PyPdfError
 
@@ -99,7 +104,7 @@ def page_texts(pages: list[str]) -> list[str]:
 
 
 @contextmanager
-def _quiet():
+def _quiet() -> Iterator[None]:
     """pypdf logs its repairs of damaged files; our own error message says what matters."""
     logger = logging.getLogger("pypdf")
     level = logger.level

@@ -28,7 +28,9 @@ def read(path: Path, speaker_pattern: str | None = None) -> Extracted:
             "save it again as .rtf, .docx or .txt"
         )
     try:
-        text = rtf_to_text(_PAGE.sub(r"\\par \\u12?", raw), errors="replace")
+        # striprtf ships py.typed but leaves rtf_to_text unannotated
+        text: str = rtf_to_text(  # type: ignore[no-untyped-call]
+            _PAGE.sub(r"\\par \\u12?", raw), errors="replace")
     except (ValueError, LookupError, IndexError) as exc:
         raise InputFileError(
             f"{path}: the RTF cannot be read ({exc}); open it and save it as .docx"

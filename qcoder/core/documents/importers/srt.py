@@ -16,7 +16,8 @@ from .txt import read_text_file
 
 
 def parse(text: str) -> tuple[list[Cue], list[int]]:
-    cues, bad = [], []
+    cues: list[Cue] = []
+    bad: list[int] = []
     for line, block in blocks(text):
         at = 1 if block[0].strip().isdigit() and len(block) > 1 else 0
         take_cue(line, block, at, cues, bad)

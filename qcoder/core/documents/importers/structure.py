@@ -55,9 +55,8 @@ class _Label:
     time: float | None
 
 
-def parse_time(value: str | None) -> float | None:
-    if not value:
-        return None
+def parse_time(value: str) -> float:
+    """Seconds from "1:02:03.5", "02:03,5" or "3"."""
     value = value.replace(",", ".")
     parts = value.split(":")
     seconds = 0.0
@@ -66,7 +65,7 @@ def parse_time(value: str | None) -> float | None:
     return seconds
 
 
-def _compile(pattern: str | None, what: str) -> re.Pattern | None:
+def _compile(pattern: str | None, what: str) -> re.Pattern[str] | None:
     if not pattern:
         return None
     try:
@@ -113,7 +112,7 @@ def find_sections(text: str, pattern: str | None = None) -> list[Span]:
     return sections
 
 
-def _labels(text: str, pattern: re.Pattern | None, blocked: set[int]) -> list[_Label]:
+def _labels(text: str, pattern: re.Pattern[str] | None, blocked: set[int]) -> list[_Label]:
     patterns = [pattern] if pattern else SPEAKER_PATTERNS
     found = []
     for line_start in _line_starts(text):
@@ -127,7 +126,7 @@ def _labels(text: str, pattern: re.Pattern | None, blocked: set[int]) -> list[_L
             if not name or len(name.split()) > _MAX_LABEL_WORDS:
                 continue
             time = m.groupdict().get("time")
-            found.append(_Label(line_start, m.end(), name, parse_time(time)))
+            found.append(_Label(line_start, m.end(), name, parse_time(time) if time else None))
             break
     return found
 
@@ -177,9 +176,9 @@ def guess_interviewers(turns: list[Turn], text: str) -> set[str]:
     named = {n for n in names if _INTERVIEWER.match(n)}
     if named or len(names) < 2:
         return named
-    length: Counter = Counter()
-    count: Counter = Counter()
-    asks: Counter = Counter()
+    length: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
     for t in turns:
         length[t.speaker] += t.end - t.start
         count[t.speaker] += 1

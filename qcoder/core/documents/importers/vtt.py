@@ -25,7 +25,8 @@ def parse(text: str, path: Path) -> tuple[list[Cue], list[int]]:
             f"{path}: line 1 is not 'WEBVTT', so this is not a WebVTT file; "
             "if it is SubRip (numbered cues, times like 00:00:01,000), rename it to .srt"
         )
-    cues, bad = [], []
+    cues: list[Cue] = []
+    bad: list[int] = []
     for line, block in found[1:]:
         head = block[0].split(maxsplit=1)[0] if block[0].split() else ""
         if head in _SKIP_BLOCKS:
