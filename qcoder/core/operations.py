@@ -19,7 +19,9 @@ from .store.tracking import changes_of
 
 
 class Operation(Protocol):
-    label: str
+    # read-only, so that frozen dataclasses are operations
+    @property
+    def label(self) -> str: ...
 
     def execute(self, session: Session) -> tuple[Any, Operation]: ...
 
