@@ -85,9 +85,13 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         raise InputFileError(f"{path}: cannot be read as an Excel .xlsx workbook ({exc}); "
                              "open it in Excel and save it again as .xlsx") from None
     try:
-        if sheet is not None and sheet not in wb.sheetnames:
+        names = [w.title for w in wb.worksheets]  # not chart sheets: they hold no cells
+        if not names:
+            raise InputFileError(f"{path}: the workbook has only charts; put the case table "
+                                 "on a worksheet")
+        if sheet is not None and sheet not in names:
             raise InputFileError(f"{path}: no sheet named {sheet!r}; its sheets are: "
-                                 + ", ".join(repr(n) for n in wb.sheetnames))
+                                 + ", ".join(repr(n) for n in names))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
     finally:
