@@ -174,12 +174,14 @@ def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | N
                        by_subgroup)
 
 
-def case_answers(session: Session, ds: SurveyDataset, idents: list[str]) -> dict[str, dict[str, object]]:
-    """For each case joined to a respondent: that respondent's answers to `idents`."""
+def case_answers(session: Session, ds: SurveyDataset,
+                 idents: list[str]) -> dict[str, dict[str, str | None]]:
+    """For each case joined to a respondent: that respondent's answers to `idents`, numbers
+    written as text; None where the answer is missing."""
     join = join_cases(session, ds)
     if not join.matched:
         return {}
-    out: dict[str, dict[str, object]] = {case: {} for case in join.matched}
+    out: dict[str, dict[str, str | None]] = {case: {} for case in join.matched}
     for ident in idents:
         series = item_series(session, item_by_ident(session, ds, ident))
         for case, key in join.matched.items():
