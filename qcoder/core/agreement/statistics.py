@@ -90,7 +90,7 @@ class Ratings:
         return float(self.rated().weights.sum())
 
 
-def _weighted_counts(keys: npt.NDArray[np.intp], weights: Floats, minlength: int) -> Floats:
+def _weighted_counts(keys: Ints, weights: Floats, minlength: int) -> Floats:
     """The summed weight of each key 0, 1, ... (np.bincount with weights)."""
     # numpy's stubs type bincount's result as integer; with weights it is float64
     return np.bincount(keys, weights=weights, minlength=minlength)  # type: ignore[return-value]

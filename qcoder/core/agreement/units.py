@@ -77,10 +77,10 @@ def merge(starts: Ints, ends: Ints) -> Intervals:
     return s[idx], np.maximum.reduceat(e, idx)
 
 
-def covered(span_starts: Ints, span_ends: Ints, x: Ints) -> Floats:
+def covered(span_starts: Ints, span_ends: Ints, x: Ints) -> Ints:
     """How many positions below x (element-wise) disjoint sorted intervals cover."""
     if len(span_starts) == 0:
-        return np.zeros(len(x))
+        return np.zeros(len(x), dtype=np.int64)
     lengths = span_ends - span_starts
     before = np.concatenate(([0], np.cumsum(lengths)))
     k = np.searchsorted(span_starts, x, side="right") - 1
@@ -89,7 +89,7 @@ def covered(span_starts: Ints, span_ends: Ints, x: Ints) -> Floats:
     return np.where(k >= 0, before[kk] + inside, 0)
 
 
-def overlap(span_starts: Ints, span_ends: Ints, starts: Ints, ends: Ints) -> Floats:
+def overlap(span_starts: Ints, span_ends: Ints, starts: Ints, ends: Ints) -> Ints:
     """Covered length of each [start, end) by disjoint sorted intervals."""
     return covered(span_starts, span_ends, ends) - covered(span_starts, span_ends, starts)
 
