@@ -115,8 +115,8 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
     summaries: dict[str, ItemSummary | None] = {}
     groups: list[str] = []
     if ds is not None:
-        for ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
-            summaries[ident] = _summary(session, ds, ident, options.subgroup)
+        for item_ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
+            summaries[item_ident] = _summary(session, ds, item_ident, options.subgroup)
         if options.subgroup:
             groups = list(dict.fromkeys(g for s in summaries.values() if s for g in s.by_subgroup))
     answers = case_answers(session, ds, list(summaries)) if ds is not None else {}
@@ -135,7 +135,7 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
         coded = [case for case in cases if case in with_code]
         k, n = len(coded), len(cases)
         picked = _representative(mine, coded, options.quotes)
-        items = list(code.survey_items or []) or [None]
+        items: list[str | None] = list(code.survey_items or []) or [None]
         for ident in items:
             lines = []
             for c in picked:

@@ -28,11 +28,13 @@ from .files import (
     SheetData,
     format_number,
     known_scale,
+    labels_of,
     missing_set,
     parse_column,
     read_labels,
     read_labels_file,
     read_table,
+    stored_labels,
 )
 
 if TYPE_CHECKING:
@@ -236,8 +238,7 @@ def dataset_by_name(session: Session, name: str | None = None) -> SurveyDataset:
             raise NotFoundError("the project has no survey; load one with `qcoder survey load`")
         raise NotFoundError("the project has several surveys "
                             f"({', '.join(d.name for d in found)}); name one with --survey")
-    named: SurveyDataset = _named(session, SurveyDataset.name, name, "survey named")
-    return named
+    return _named(session, SurveyDataset.name, name, "survey named")
 
 
 def read_survey(path: str | Path, key: str, *, labels: str | Path | None = None,
@@ -281,7 +282,7 @@ def add_survey(session: Session, path: str | Path, key: str, *, name: str | None
     s.add(ds)
     s.flush()
     items = [SurveyItem(dataset_id=ds.id, ident=p.ident, position=i, wording=p.wording,
-                        kind=p.kind, labels=p.labels, missing=p.missing, filter=p.filter,
+                        kind=p.kind, labels=stored_labels(p.labels), missing=p.missing, filter=p.filter,
                         top_k=p.top_k) for i, p in enumerate(plans)]
     respondents = [SurveyRespondent(dataset_id=ds.id, key=k, row=i) for i, k in enumerate(keys)]
     s.add_all([*items, *respondents])
@@ -373,7 +374,7 @@ def survey_contents(project: Project, name: str | None = None) -> SurveyContents
         respondents = s.execute(sa.select(sa.func.count()).select_from(SurveyRespondent)
                                 .where(SurveyRespondent.dataset_id == ds.id)).scalar_one()
         items = tuple(ItemInfo(i.ident, i.kind, i.wording,
-                               tuple(label for _c, label in i.labels or []),
+                               tuple(label for _c, label in labels_of(i.labels)),
                                None if i.missing is None else tuple(i.missing), i.filter, i.top_k)
                       for i in ds.items)
         return SurveyContents(ds.name, ds.source_name, respondents, items)

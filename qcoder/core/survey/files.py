@@ -345,6 +345,17 @@ def split_list(text: str) -> list[str]:
     return [p.strip() for p in text.split(sep) if p.strip()]
 
 
+def stored_labels(labels: list[Label]) -> list[list[str | None]]:
+    """Labels as the project stores them: JSON [code, label] pairs."""
+    return [[code, label] for code, label in labels]
+
+
+def labels_of(stored: list[list[str | None]] | None) -> list[Label]:
+    """An item's stored [code, label] pairs as Labels (a pair without a label, which qcoder
+    never writes, is left out)."""
+    return [(code, label) for code, label in stored or [] if label is not None]
+
+
 def parse_label(part: str) -> Label:
     """'1=Helt enig' -> ('1', 'Helt enig'); 'Helt enig' -> (None, 'Helt enig')."""
     m = _CODED.match(part)

@@ -18,7 +18,7 @@ from ..errors import NotFoundError
 from ..lookup import _hint
 from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .datasets import DEFAULT_TOP_K, dataset_by_name, join_cases
-from .files import format_number, missing_set
+from .files import format_number, labels_of, missing_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,9 +47,9 @@ class Categories:
 
     def __init__(self, item: SurveyItem):
         self.kind = item.kind
-        pairs = item.labels or []  # [code or None, label], top first
-        self.labels: list[str] = [label for _c, label in pairs]
-        self.by_code: dict[str, str] = {c: label for c, label in pairs if c is not None}
+        pairs = labels_of(item.labels)  # top first
+        self.labels = [label for _c, label in pairs]
+        self.by_code = {c: label for c, label in pairs if c is not None}
         self.by_text = {label.lower(): label for label in self.labels}
         self.missing = missing_set(item.missing)
         self.top_k = item.top_k or DEFAULT_TOP_K
