@@ -19,7 +19,8 @@ from .store.tracking import changes_of
 
 
 class Operation(Protocol):
-    # read-only, so that frozen dataclasses are operations
+    """An undoable change; `label` is read-only so that frozen dataclasses are operations."""
+
     @property
     def label(self) -> str: ...
 
