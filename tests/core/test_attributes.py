@@ -122,6 +122,25 @@ def test_value_that_does_not_fit_names_its_cell(mayors, tmp_path):
     assert _dump(mayors) == before
 
 
+def _with_chart_sheet_first(path):
+    """A workbook whose first sheet is a chart sheet (no cells), before the table."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.load_workbook(path)
+    chart = BarChart()
+    chart.add_data(Reference(wb.worksheets[0], min_col=2, min_row=1, max_row=2))
+    wb.create_chartsheet("Diagram", 0).add_chart(chart)
+    wb.save(path)
+    return path
+
+
+def test_chart_sheets_are_not_tables(mayors, tmp_path):
+    book = _with_chart_sheet_first(_xlsx(tmp_path / "a.xlsx", [["Navn", "alder"], ["Jens", 61]]))
+    with pytest.raises(InputFileError, match="no sheet named 'Diagram'; its sheets are: 'Tabel 1'"):
+        read_table(book, "Diagram")
+    assert read_table(book).rows[0].values == ("Jens", "61")
+
+
 def test_bad_sheets_and_keys(mayors, tmp_path):
     sheet = _xlsx(tmp_path / "a.xlsx", [["Navn", "kommune"], ["Jens", "Skæve"]])
     with Project.open(mayors) as project:

@@ -18,7 +18,7 @@ from qcoder.core.cases.citation import (
 from qcoder.core.documents.batch_import import import_files
 from qcoder.core.documents.speakers import link_speaker
 from qcoder.core.documents.structure import DocumentStructure, line_at
-from qcoder.core.errors import QcoderError
+from qcoder.core.errors import NotFoundError, QcoderError
 from qcoder.core.lookup import document_by_name
 from qcoder.core.operations import run
 from qcoder.core.store import Project
@@ -85,6 +85,13 @@ def test_missing_attribute_is_named(corpus):
         c = cite(s, doc, 0, 5, template="({first_name}, {party}, s. {page})")
     assert c.missing == ("party",) and c.text == "(Jens, ?, s. 1)"
     assert "missing party" in c.problem and "case 'Jens'" in c.problem
+
+
+def test_citing_a_document_id_not_in_the_project_names_it(corpus):
+    with corpus.session() as s:
+        missing = max(d.id for d in [document_by_name(s, n) for n in ("Jens", "R-17")]) + 100
+        with pytest.raises(NotFoundError, match=f"document id {missing} is not in the project"):
+            cite(s, missing, 0, 5)
 
 
 def test_structure_fields(corpus):

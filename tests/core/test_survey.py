@@ -164,6 +164,25 @@ def test_xlsx_numbers_stored_as_text_and_labels_sheet(empty_project, tmp_path):
         assert keys == {"101", "102", "103", "104", "105"}
 
 
+def test_a_chart_sheet_before_the_data_is_passed_over(empty_project, tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for row in (["id", "Q1"], [1, 3], [2, 5]):
+        ws.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=3))
+    wb.create_chartsheet("Diagram", 0).add_chart(chart)
+    wb.save(tmp_path / "med diagram.xlsx")
+    report = load_survey(empty_project, tmp_path / "med diagram.xlsx", "id")
+    assert (report.respondents, report.items) == (2, 1)
+    with empty_project.session() as s:
+        assert summarize(s, dataset_by_name(s), "Q1").mean == 4.0
+
+
 def test_spss_sav_with_value_labels_and_user_missing(empty_project, tmp_path):
     codes = [1, 2, 2, 3, 5, 9, 1, 4, 2, 9, 1, 3]
     frame = pd.DataFrame({"rid": [f"A{i}" for i in range(len(codes))],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -22,8 +23,11 @@ from sqlalchemy.orm import Session
 from ..coding.codings import ApplyCoding, CodingSpec, RemoveCoding, check_range
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_path, coder_by_name, document_by_name
-from ..operations import Batch, Result
+from ..operations import Batch, Operation, Result
 from ..store.models import Coder, Coding, Document, Memo, new_uuid, utcnow
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 KONSENSUS = "Konsensus"
 DECISIONS = {
@@ -38,14 +42,14 @@ DECISIONS = {
 @dataclass(frozen=True)
 class AddMemo:
     target_kind: str
-    target_uuid: str
+    target_uuid: str | None
     coder_id: int | None
     title: str
     text: str
     uuid: str = ""
     label: str = "Add memo"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, RemoveMemo]:
         memo = Memo(uuid=self.uuid or new_uuid(), target_kind=self.target_kind,
                     target_uuid=self.target_uuid, coder_id=self.coder_id, title=self.title,
                     text=self.text, created=utcnow())
@@ -59,7 +63,7 @@ class RemoveMemo:
     uuid: str
     label: str = "Remove memo"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[None, AddMemo]:
         memo = session.scalar(sa.select(Memo).where(Memo.uuid == self.uuid))
         if memo is None:
             raise QcoderError(f"no memo with id {self.uuid} (it may have been removed already)")
@@ -87,12 +91,13 @@ def _ranges(session: Session, document_id: int, code_id: int, coder_id: int) -> 
         Coding.coder_id == coder_id).order_by(Coding.start)))
 
 
-def decide(project, *, document: str, code: str, start: int, end: int, coders: tuple[str, str],
+def decide(project: Project, *, document: str, code: str, start: int, end: int, coders: tuple[str, str],
            decision: str, ranges: list[tuple[int, int]] | None = None, memo: str = "") -> Result:
     """Record the consensus on `code` in [start, end) of `document`; value = new coding UUIDs."""
     if decision not in DECISIONS:
         raise QcoderError(f"unknown decision {decision!r}; use one of {', '.join(DECISIONS)}")
-    if decision == "edit" and not ranges:
+    edit_ranges = list(ranges or [])
+    if decision == "edit" and not edit_ranges:
         raise QcoderError("an 'edit' decision needs the ranges to code")
     with project.transaction() as s:
         doc = document_by_name(s, document)
@@ -101,15 +106,15 @@ def decide(project, *, document: str, code: str, start: int, end: int, coders: t
         a, b = (coder_by_name(s, c) for c in coders)
         konsensus = coder_by_name(s, KONSENSUS, create=True)
         if decision == "edit":
-            for x, y in ranges:
+            for x, y in edit_ranges:
                 check_range(doc, x, y)
-            chosen = _union_within(list(ranges), 0, len(doc.text))
+            chosen = _union_within(edit_ranges, 0, len(doc.text))
         else:
             sources = {"a": [a], "b": [b], "both": [a, b], "neither": []}[decision]
             found = [(c.start, c.end) for coder in sources
                      for c in _ranges(s, doc.id, code_row.id, coder.id)]
             chosen = _union_within(found, start, end)
-        ops = []
+        ops: list[Operation] = []
         for old in _ranges(s, doc.id, code_row.id, konsensus.id):
             if old.end <= start or old.start >= end:
                 continue
@@ -143,7 +148,7 @@ class Decision:
     memo: str
 
 
-def decisions(project) -> dict[str, Decision]:
+def decisions(project: Project) -> dict[str, Decision]:
     """The latest decision on each unit decided, by decision_key, with its discussion memo."""
     keys = {text: key for key, text in DECISIONS.items()}
     found: dict[str, Decision] = {}
@@ -157,7 +162,7 @@ def decisions(project) -> dict[str, Decision]:
     return found
 
 
-def coded_ranges(project, document: str, code: str,
+def coded_ranges(project: Project, document: str, code: str,
                  coders: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """Each named coder's codings of `code` in `document`, as (start, end) in text order."""
     out: dict[str, list[tuple[int, int]]] = {c: [] for c in coders}

@@ -6,6 +6,8 @@ so common that kappa-type coefficients swing on a single unit) and say what to r
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from . import statistics as st
@@ -15,6 +17,13 @@ MIN_MINORITY = 5  # fewer expected units in the rarer category than this: preval
 MARGINAL = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
 STATISTICS = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
               "brennan_prediger", "gwet_ac1")
+
+#: A part of the report as it is written to JSON: a row, its counts, the settings. Its values
+#: are numbers, text, lists and nested objects by key, as report.py documents them.
+JsonObject = dict[str, Any]
+#: coefficient -> value, and coefficient -> [low, high] of its 95% interval
+Coefficients = dict[str, float]
+ConfidenceIntervals = dict[str, list[float]]
 
 
 def warning_summary(warning: str) -> str:
@@ -27,7 +36,8 @@ def rounded(x: float) -> float:
 
 
 def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
-                 alpha_key: str = "krippendorff_alpha") -> tuple[dict, dict]:
+                 alpha_key: str = "krippendorff_alpha"
+                 ) -> tuple[Coefficients, ConfidenceIntervals]:
     """Every coefficient that applies, and their 95% intervals."""
     found = {
         "percent_agreement": st.percent_agreement(r),
@@ -37,12 +47,13 @@ def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
         "brennan_prediger": st.brennan_prediger(r),
         "gwet_ac1": st.gwet_ac1(r),
     }
-    values, ci = {}, {}
+    values: Coefficients = {}
+    ci: ConfidenceIntervals = {}
     for key, est in found.items():
         if est is None or np.isnan(est.value):
             continue
         values[key] = rounded(est.value)
-        if intervals and est.low is not None and not np.isnan(est.low):
+        if intervals and est.low is not None and est.high is not None and not np.isnan(est.low):
             # an asymptotic interval can run past what the coefficient can be: report it cut
             # at the coefficient's range (agreement 0..1, the others at most 1)
             low_bound = 0.0 if key == "percent_agreement" else -1.0
@@ -50,8 +61,8 @@ def coefficients(r: st.Ratings, n_coders: int, *, intervals: bool = True,
     return values, ci
 
 
-def stability_warnings(n_units: float, prevalence: float | None, values: dict, ci: dict,
-                       what: str) -> list[str]:
+def stability_warnings(n_units: float, prevalence: float | None, values: Coefficients,
+                       ci: ConfidenceIntervals, what: str) -> list[str]:
     """Drop coefficients that would mislead; return the warnings that say so."""
     warnings = []
     chance = [k for k in values if k != "percent_agreement"]
@@ -74,16 +85,17 @@ def stability_warnings(n_units: float, prevalence: float | None, values: dict, c
     return warnings
 
 
-def _num(x: float):
+def _num(x: float) -> int | float:
     """A count: an integer when whole (character counts are weights summed as floats)."""
     x = float(x)
     return int(x) if x.is_integer() else rounded(x)
 
 
-def binary_counts(r: st.Ratings, coders: list[str]) -> dict:
+def binary_counts(r: st.Ratings, coders: list[str]) -> JsonObject:
     """Units per coder, and (two coders) both / one only / neither, or (more) all / none."""
     w, coded = r.weights, r.patterns == 1
-    counts = {"per_coder": {c: _num(w[coded[:, j]].sum()) for j, c in enumerate(coders)}}
+    counts: JsonObject = {"per_coder": {c: _num(w[coded[:, j]].sum())
+                                        for j, c in enumerate(coders)}}
     if len(coders) == 2:
         counts.update(both=_num(w[coded.all(axis=1)].sum()),
                       a_only=_num(w[coded[:, 0] & ~coded[:, 1]].sum()),
@@ -95,7 +107,7 @@ def binary_counts(r: st.Ratings, coders: list[str]) -> dict:
 
 
 def binary_entry(code: str, r: st.Ratings, coders: list[str], what: str,
-                 intervals: bool) -> dict:
+                 intervals: bool) -> JsonObject:
     """The row of one code whose units each coder either coded or not."""
     n = float(r.weights.sum())
     coded = r.patterns == 1
@@ -103,7 +115,7 @@ def binary_entry(code: str, r: st.Ratings, coders: list[str], what: str,
     prevalence = sum(per_coder) / (n * len(coders)) if n else 0.0
     values, ci = coefficients(r, len(coders), intervals=intervals)
     warnings = stability_warnings(n, prevalence, values, ci, what)
-    entry = {"code": code, "n_units": _num(n), **values}
+    entry: JsonObject = {"code": code, "n_units": _num(n), **values}
     if ci:
         entry["ci"] = ci
     entry["counts"] = binary_counts(r, coders)
@@ -113,13 +125,13 @@ def binary_entry(code: str, r: st.Ratings, coders: list[str], what: str,
     return entry
 
 
-def unused_entry(code: str, n: float) -> dict:
+def unused_entry(code: str, n: float) -> JsonObject:
     return {"code": code, "n_units": int(n), "used": False,
             "warnings": ["no compared coder used this code in the compared units"]}
 
 
-def pooled_entry(entries: list[dict], ratings: list[st.Ratings], coders: list[str], what: str,
-                 intervals: bool) -> dict:
+def pooled_entry(entries: list[JsonObject], ratings: list[st.Ratings], coders: list[str],
+                 what: str, intervals: bool) -> JsonObject:
     """Every unit x code decision of all codes together, with the plain mean across codes."""
     if not ratings:
         return {"n_units": 0, "warnings": ["no compared coder used any of the codes"]}
@@ -131,9 +143,10 @@ def pooled_entry(entries: list[dict], ratings: list[st.Ratings], coders: list[st
     return pooled
 
 
-def means(entries: list[dict]) -> dict:
-    """The unweighted mean of each coefficient over the codes that have it."""
-    out = {}
+def means(entries: list[JsonObject]) -> Coefficients:
+    """The unweighted mean of each coefficient over the codes that have it, and how many codes
+    were used (`n_codes`)."""
+    out: Coefficients = {}
     for key in STATISTICS:
         vals = [e[key] for e in entries if key in e]
         if vals:

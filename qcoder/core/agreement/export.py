@@ -5,10 +5,11 @@ a methods paragraph for a thesis in Danish (decimal commas) and English."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import QcoderError
-from .entries import STATISTICS
+from .entries import STATISTICS, JsonObject
 from .report import AgreementReport
 
 LABELS = {
@@ -28,6 +29,9 @@ NUMBER_WORDS = {2: ("To", "Two"), 3: ("Tre", "Three"), 4: ("Fire", "Four"), 5: (
                 6: ("Seks", "Six"), 7: ("Syv", "Seven"), 8: ("Otte", "Eight")}
 MAX_HTML_DISAGREEMENTS = 2000
 
+#: a table's rows, each a sequence of cell values
+Rows = Sequence[Sequence[object]]
+
 
 def num(x: float, lang: str, digits: int = 2) -> str:
     """0.7432 -> '0,74' in Danish, '0.74' in English; whole numbers with thousands marks."""
@@ -44,7 +48,7 @@ def _count(n: int, da_one: str, da_many: str, en_one: str, en_many: str, lang: s
     return f"{num(n, lang)} {en_one if n == 1 else en_many}"
 
 
-def _stat(entry: dict, key: str, lang: str) -> str | None:
+def _stat(entry: JsonObject, key: str, lang: str) -> str | None:
     if key not in entry:
         return None
     label = LABELS[key][0 if lang == "da" else 1]
@@ -61,7 +65,7 @@ def _join(parts: list[str], lang: str) -> str:
     return ", ".join(parts[:-1]) + (" og " if lang == "da" else " and ") + parts[-1]
 
 
-def methods_paragraph(data: dict, lang: str) -> str:
+def methods_paragraph(data: JsonObject, lang: str) -> str:
     """A ready methods paragraph ('To kodere kodede uafhængigt ...') in 'da' or 'en'."""
     da = lang == "da"
     s = data["settings"]
@@ -159,7 +163,7 @@ def methods_paragraph(data: dict, lang: str) -> str:
 
 
 # -- tables shared by both formats ---------------------------------------------------------------
-def _code_columns(data: dict) -> list[str]:
+def _code_columns(data: JsonObject) -> list[str]:
     present = [k for k in STATISTICS if any(k in e for e in data["codes"])]
     cols = ["code", "n_units"]
     for k in present:
@@ -167,8 +171,8 @@ def _code_columns(data: dict) -> list[str]:
     return cols
 
 
-def _flat_counts(counts: dict) -> dict:
-    out = {}
+def _flat_counts(counts: JsonObject) -> JsonObject:
+    out: JsonObject = {}
     for k, v in counts.items():
         if isinstance(v, dict):
             out.update({f"{k} {name}": x for name, x in v.items()})
@@ -177,7 +181,7 @@ def _flat_counts(counts: dict) -> dict:
     return out
 
 
-def _code_rows(data: dict) -> tuple[list[str], list[list]]:
+def _code_rows(data: JsonObject) -> tuple[list[str], list[list[object]]]:
     cols = _code_columns(data)
     count_keys: list[str] = []
     for e in data["codes"]:
@@ -186,9 +190,9 @@ def _code_rows(data: dict) -> tuple[list[str], list[list]]:
                 count_keys.append(k)
     prev_keys = [f"prevalence {c}" for c in data["coders"]] if data["unit"] != "segment" else []
     header = cols + count_keys + prev_keys + ["warnings"]
-    rows = []
+    rows: list[list[object]] = []
     for e in data["codes"]:
-        row = []
+        row: list[object] = []
         for c in cols:
             if c.endswith(" low") or c.endswith(" high"):
                 key, side = c.rsplit(" ", 1)
@@ -204,7 +208,7 @@ def _code_rows(data: dict) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _settings_rows(data: dict) -> list[tuple[str, str]]:
+def _settings_rows(data: JsonObject) -> list[tuple[str, str]]:
     s = data["settings"]
     rows = [("unit", s["unit"]), ("coders", ", ".join(s["coders"])),
             ("documents", ", ".join(s["documents"])),
@@ -219,10 +223,11 @@ def _settings_rows(data: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def _pooled_rows(data: dict) -> list[tuple[str, object, object, object]]:
+def _pooled_rows(data: JsonObject) -> list[tuple[str, object, object, object]]:
     p = data["pooled"]
-    rows = [("n_units (units x codes)" if data["unit"] != "segment" else "n_units",
-             p.get("n_units"), None, None)]
+    rows: list[tuple[str, object, object, object]] = [
+        ("n_units (units x codes)" if data["unit"] != "segment" else "n_units",
+         p.get("n_units"), None, None)]
     for k in STATISTICS:
         if k in p:
             ci = p.get("ci", {}).get(k)
@@ -234,11 +239,11 @@ def _pooled_rows(data: dict) -> list[tuple[str, object, object, object]]:
     return rows
 
 
-def _domain_rows(data: dict) -> tuple[list[str], list[list]]:
+def _domain_rows(data: JsonObject) -> tuple[list[str], list[list[object]]]:
     keys = ["code", "n_units", "n_values", "krippendorff_alpha_nominal", "percent_agreement",
             "cohen_kappa", "fleiss_kappa", "brennan_prediger", "gwet_ac1"]
     header = keys + ["alpha low", "alpha high", "children", "warnings"]
-    rows = []
+    rows: list[list[object]] = []
     for d in data.get("domains", []):
         ci = d.get("ci", {}).get("krippendorff_alpha_nominal")
         rows.append([d.get(k) for k in keys] + [ci[0] if ci else None, ci[1] if ci else None,
@@ -256,7 +261,7 @@ def write_xlsx(report: AgreementReport, path: Path) -> None:
     wb = Workbook()
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list) -> None:
+    def sheet(title: str, header: list[str], rows: Rows) -> None:
         ws = wb.create_sheet(title)
         ws.append(header)
         for cell in ws[1]:
@@ -265,11 +270,11 @@ def write_xlsx(report: AgreementReport, path: Path) -> None:
             ws.append(list(row))
         ws.freeze_panes = "A2"
 
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the sheet a new workbook starts with
     sheet("Settings", ["setting", "value"], _settings_rows(data))
     sheet("Codes", *_code_rows(data))
     if data["unit"] == "character":
-        rows = []
+        rows: list[list[object]] = []
         for e in data["codes"]:
             for d in e.get("documents", []):
                 c = d["counts"]
@@ -296,7 +301,7 @@ text-align:left;vertical-align:top}th{background:#f3f3f3}td.n{text-align:right}
 .warn{color:#a34700}.methods{background:#f7f7f2;padding:1em;border-left:4px solid #889}"""
 
 
-def _cell(value, lang: str = "en") -> str:
+def _cell(value: object, lang: str = "en") -> str:
     if isinstance(value, float):
         return f'<td class="n">{num(value, lang, 3)}</td>'
     if isinstance(value, int):
@@ -304,7 +309,7 @@ def _cell(value, lang: str = "en") -> str:
     return f"<td>{html.escape('' if value is None else str(value))}</td>"
 
 
-def _table(header: list[str], rows: list) -> str:
+def _table(header: list[str], rows: Rows) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -12,19 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 import sqlalchemy as sa
 
 from ... import __version__
+from ..choices import UNIT_KINDS
 from ..errors import QcoderError
 from ..language.nlp import pipeline_name
 from ..language.text_index import ensure_indexed
 from ..lookup import code_by_path, coder_by_name, document_by_name
 from ..store.models import Code, Codebook
 from . import statistics as st
+from .arrays import Bools, Ints
 from .entries import (
     MIN_UNITS,
+    JsonObject,
     binary_counts,
     binary_entry,
     coefficients,
@@ -36,7 +40,6 @@ from .entries import (
 )
 from .units import (
     TEXT_UNITS,
-    UNIT_KINDS,
     Corpus,
     Spans,
     in_scope,
@@ -49,6 +52,9 @@ from .units import (
     touched,
 )
 
+if TYPE_CHECKING:
+    from ..store.project import Project
+
 MAX_DISAGREEMENTS = 5000
 _UNIT_SOURCE = {
     "sentence": "sentences come from spaCy", "paragraph": "paragraphs are split at blank lines",
@@ -59,11 +65,11 @@ _UNIT_SOURCE = {
 
 @dataclass
 class AgreementReport:
-    data: dict
+    data: JsonObject
     #: units or segments where the coders differ: document, start, end, code, coders, text
-    disagreements: list[dict] = field(default_factory=list)
+    disagreements: list[JsonObject] = field(default_factory=list)
 
-    def as_json(self, with_disagreements: bool = False) -> dict:
+    def as_json(self, with_disagreements: bool = False) -> JsonObject:
         out = dict(self.data)
         if with_disagreements:
             out["disagreements"] = self.disagreements
@@ -72,13 +78,15 @@ class AgreementReport:
 
 # -- per unit kind ------------------------------------------------------------------------------
 def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: float,
-                     disagreements: list[dict]) -> tuple[list[dict], list[st.Ratings], int]:
+                     disagreements: list[JsonObject]
+                     ) -> tuple[list[JsonObject], list[st.Ratings], int]:
     starts, ends = text_units(corpus, unit)
     if not len(starts):
         raise QcoderError(
             f"the compared documents have no {unit}s ({_UNIT_SOURCE[unit]}); choose another --unit, e.g. "
             + ("sentence" if unit != "sentence" else "paragraph"))
-    entries, ratings = [], []
+    entries: list[JsonObject] = []
+    ratings: list[st.Ratings] = []
     n = len(starts)
     for cid in codes:
         path = corpus.paths[cid]
@@ -99,9 +107,11 @@ def _text_unit_codes(corpus: Corpus, unit: str, codes: list[int], min_cover: flo
 
 
 def _character_codes(corpus: Corpus, codes: list[int],
-                     disagreements: list[dict]) -> tuple[list[dict], list[st.Ratings], int]:
+                     disagreements: list[JsonObject]
+                     ) -> tuple[list[JsonObject], list[st.Ratings], int]:
     total = int((corpus.scope[1] - corpus.scope[0]).sum())
-    entries, ratings = [], []
+    entries: list[JsonObject] = []
+    ratings: list[st.Ratings] = []
     for cid in codes:
         path = corpus.paths[cid]
         if not corpus.used([cid]):
@@ -120,11 +130,12 @@ def _character_codes(corpus: Corpus, codes: list[int],
     return entries, ratings, total
 
 
-def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
+def _per_document(corpus: Corpus, starts: Ints, present: Bools,
+                  lengths: Ints) -> list[JsonObject]:
     """Character-level figures for each document where any coder used the code."""
     doc_of = corpus.doc_index(starts)
     docs = np.unique(doc_of[present.any(axis=1)])
-    out = []
+    out: list[JsonObject] = []
     if len(corpus.coders) == 2:
         a, b = present[:, 0], present[:, 1]
         cells = [np.bincount(doc_of, weights=lengths * m, minlength=len(corpus.docs))[docs]
@@ -132,8 +143,9 @@ def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
         po, kappa = st.kappa_2x2(*cells)
         for i, d in enumerate(docs):
             both, a_only, b_only, neither = (int(c[i]) for c in cells)
-            row = {"document": corpus.docs[d].name, "n_units": both + a_only + b_only + neither,
-                   "percent_agreement": rounded(po[i])}
+            row: JsonObject = {"document": corpus.docs[d].name,
+                               "n_units": both + a_only + b_only + neither,
+                               "percent_agreement": rounded(po[i])}
             if not np.isnan(kappa[i]):
                 row["cohen_kappa"] = rounded(kappa[i])
             row["counts"] = {"per_coder": dict(zip(corpus.coders, (both + a_only, both + b_only))),
@@ -154,9 +166,10 @@ def _per_document(corpus: Corpus, starts, present, lengths) -> list[dict]:
 
 
 def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
-                   disagreements: list[dict]) -> tuple[list[dict], dict]:
+                   disagreements: list[JsonObject]) -> tuple[list[JsonObject], dict[str, int]]:
     a_name, b_name = corpus.coders
-    entries, total = [], {"matched": 0, "a": 0, "b": 0, "codes": 0}
+    entries: list[JsonObject] = []
+    total = {"matched": 0, "a": 0, "b": 0, "codes": 0}
     for cid in codes:
         path = corpus.paths[cid]
         a = in_scope(corpus, corpus.codings.get((0, cid)) or _none())
@@ -168,8 +181,9 @@ def _segment_codes(corpus: Corpus, codes: list[int], overlap: float,
         m = len(pairs)
         ua, ub = len(a) - m, len(b) - m
         po = m / (m + ua + ub)
-        entry = {"code": path, "n_units": m + ua + ub, "percent_agreement": rounded(po),
-                 "brennan_prediger": rounded((po - 0.5) / 0.5)}
+        entry: JsonObject = {"code": path, "n_units": m + ua + ub,
+                             "percent_agreement": rounded(po),
+                             "brennan_prediger": rounded((po - 0.5) / 0.5)}
         entry["counts"] = {"matched": m, "unmatched": {a_name: ua, b_name: ub},
                            "segments": {a_name: len(a), b_name: len(b)}}
         if entry["n_units"] < MIN_UNITS:
@@ -195,19 +209,20 @@ def _none() -> Spans:
     return Spans(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [])
 
 
-def _note(corpus: Corpus, out: list[dict], code: str, starts, ends, flags,
-          join: bool = False) -> None:
+def _note(corpus: Corpus, out: list[JsonObject], code: str, starts: Ints, ends: Ints,
+          flags: Bools, join: bool = False) -> None:
     """Record where coders differ, as document offsets with the text (joining touching
     character pieces of the same pattern)."""
-    rows = list(zip(starts.tolist(), ends.tolist(), [tuple(f) for f in flags.tolist()]))
+    rows: list[tuple[int, int, tuple[bool, ...]]] = list(
+        zip(starts.tolist(), ends.tolist(), [tuple(f) for f in flags.tolist()]))
     if join:
-        joined: list[list] = []
+        joined: list[tuple[int, int, tuple[bool, ...]]] = []
         for s, e, f in rows:
             if joined and joined[-1][1] == s and joined[-1][2] == f:
-                joined[-1][1] = e
+                joined[-1] = (joined[-1][0], e, f)
             else:
-                joined.append([s, e, f])
-        rows = [tuple(r) for r in joined]
+                joined.append((s, e, f))
+        rows = joined
     doc_of = corpus.doc_index(np.array([r[0] for r in rows], dtype=np.int64))
     for (s, e, f), d in zip(rows, doc_of.tolist()):
         if len(out) >= MAX_DISAGREEMENTS:
@@ -220,8 +235,9 @@ def _note(corpus: Corpus, out: list[dict], code: str, starts, ends, flags,
 
 
 # -- domains -----------------------------------------------------------------------------------
-def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> list[dict]:
-    out = []
+def _domains(corpus: Corpus, unit: str, codes: list[int],
+             min_cover: float) -> list[JsonObject]:
+    out: list[JsonObject] = []
     units = text_units(corpus, unit) if unit != "character" else None
     for parent in codes:
         kids = corpus.children.get(parent, [])
@@ -230,7 +246,7 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
         branches = [corpus.descendants(k) for k in kids]
         if units is None:
             starts, ends = pieces(corpus, branches)
-            weights = ends - starts
+            weights: Ints | None = ends - starts
             marks = np.stack([presence(corpus, starts, ends, b) for b in branches])
         else:
             # units no coder gave a child are missing for everyone: they drop out of every
@@ -241,11 +257,12 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
         values = np.where(n_marked == 1, marks.argmax(axis=0), st.MISSING)
         conflicts = int((n_marked > 1).sum())
         r = st.Ratings.from_matrix(values, len(kids), weights=weights)
-        entry = {"code": corpus.paths[parent], "children": [corpus.paths[k] for k in kids]}
+        entry: JsonObject = {"code": corpus.paths[parent],
+                             "children": [corpus.paths[k] for k in kids]}
         rated = r.rated()
         pairable = (rated.patterns >= 0).sum(axis=1) >= 2
         entry["n_units"] = int(rated.weights[pairable].sum())
-        warnings = []
+        warnings: list[str] = []
         valued = int((values >= 0).sum())
         if conflicts and conflicts > 0.1 * max(valued, 1):
             warnings.append(
@@ -274,13 +291,13 @@ def _domains(corpus: Corpus, unit: str, codes: list[int], min_cover: float) -> l
 
 
 # -- the entry point ---------------------------------------------------------------------------
-def units_compared(data: dict):
+def units_compared(data: JsonObject) -> int:
     """How many units a report compared: text units, characters, or segments."""
     s = data["settings"]
-    return s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0)))
+    return int(s.get("n_units", s.get("n_characters", data["pooled"].get("n_units", 0))))
 
 
-def agreement_report(project, coders: list[str], unit: str = "sentence", *, overlap: float = 0.9,
+def agreement_report(project: Project, coders: list[str], unit: str = "sentence", *, overlap: float = 0.9,
                      min_cover: float = 0.0, codes: list[str] | None = None,
                      documents: list[str] | None = None,
                      report: Callable[[int, int, str], None] | None = None) -> AgreementReport:
@@ -322,7 +339,7 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
     ordered = sorted(corpus.paths, key=lambda c: corpus.paths[c])
     per_code = [c for c in ordered if not corpus.children.get(c) or corpus.used([c])]
     step(1, 3, f"comparing {len(per_code)} codes on {unit}s")
-    disagreements: list[dict] = []
+    disagreements: list[JsonObject] = []
     if unit in TEXT_UNITS:
         entries, ratings, n = _text_unit_codes(corpus, unit, per_code, min_cover, disagreements)
         pooled = pooled_entry(entries, ratings, names, f"{unit}s", True)
@@ -341,7 +358,7 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
         pooled["mean_across_codes"] = means(entries)
     step(2, 3, "domains")
     domains = [] if unit == "segment" else _domains(corpus, unit, ordered, min_cover)
-    settings = {
+    settings: JsonObject = {
         "unit": unit, "coders": names, "documents": [d.name for d in corpus.docs],
         "codebooks": books, "codes": list(codes) if codes else "all",
         "created": datetime.now().isoformat(timespec="seconds"),
@@ -359,7 +376,7 @@ def agreement_report(project, coders: list[str], unit: str = "sentence", *, over
         settings["n_characters"] = n
     if scope_note:
         settings["scope"] = scope_note
-    data = {"unit": unit, "coders": names, "settings": settings, "codes": entries,
+    data: JsonObject = {"unit": unit, "coders": names, "settings": settings, "codes": entries,
             "pooled": pooled, "domains": domains}
     if len(disagreements) >= MAX_DISAGREEMENTS:
         data["warnings"] = [f"more than {MAX_DISAGREEMENTS} disagreements; only the first "

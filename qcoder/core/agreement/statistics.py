@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
+
+from .arrays import Bools, Floats, Ints
 
 MISSING = -1
 CONFIDENCE = 0.95
@@ -38,12 +42,13 @@ class Estimate:
 class Ratings:
     """Distinct rating patterns (P x coders) and the weight of each (units or characters)."""
 
-    patterns: np.ndarray
-    weights: np.ndarray
+    patterns: Ints
+    weights: Floats
     n_categories: int
 
     @classmethod
-    def from_matrix(cls, values, n_categories: int | None = None, weights=None) -> Ratings:
+    def from_matrix(cls, values: npt.ArrayLike, n_categories: int | None = None,
+                    weights: npt.ArrayLike | None = None) -> Ratings:
         """Compress a units x coders matrix (MISSING = no value) into weighted patterns."""
         values = np.asarray(values, dtype=np.int64)
         if values.ndim != 2:
@@ -53,20 +58,19 @@ class Ratings:
         base, c = q + 1, values.shape[1]
         if c and base**c <= 1 << 20:  # small key space: count keys directly, no sorting
             place = base ** np.arange(c)
-            summed = np.bincount(((values + 1) * place).sum(axis=1), weights=w,
-                                 minlength=base**c)
+            summed = _weighted_counts(((values + 1) * place).sum(axis=1), w, base**c)
             keys = np.nonzero(summed)[0]
             patterns = (keys[:, None] // place) % base - 1
             return cls(patterns, summed[keys], q)
         patterns, inverse = np.unique(values, axis=0, return_inverse=True)
-        summed = np.bincount(inverse.ravel(), weights=w, minlength=len(patterns))
+        summed = _weighted_counts(inverse.ravel(), w, len(patterns))
         return cls(patterns, summed, q)
 
     @property
     def n_coders(self) -> int:
         return self.patterns.shape[1]
 
-    def category_counts(self) -> np.ndarray:
+    def category_counts(self) -> Floats:
         """P x q: how many coders gave each category to a unit of each pattern."""
         q = self.n_categories
         counts = np.zeros((len(self.patterns), q))
@@ -86,6 +90,12 @@ class Ratings:
         return float(self.rated().weights.sum())
 
 
+def _weighted_counts(keys: Ints, weights: Floats, minlength: int) -> Floats:
+    """The summed weight of each key 0, 1, ... (np.bincount with weights)."""
+    # numpy's stubs type bincount's result as integer; with weights it is float64
+    return np.bincount(keys, weights=weights, minlength=minlength)  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=4096)
 def _t_quantile(df: float) -> float:
     from scipy import stats as _st
@@ -102,7 +112,22 @@ def _t_interval(value: float, var: float, n: float) -> tuple[float, float]:
     return value - half, min(1.0, value + half)
 
 
-def _gwet_parts(r: Ratings):
+class _GwetParts(NamedTuple):
+    """The rated units' figures that Gwet's coefficients and variances are built from."""
+
+    r: Ratings          # the rated units only
+    counts: Floats      # P x q: coders giving each category
+    w: Floats           # pattern weights
+    ri: Floats          # values per unit (at least 1)
+    n: float            # rated units
+    two: Bools          # patterns with two or more values
+    n2: float           # units with two or more values
+    pa_i: Floats        # agreement per pattern
+    pa: float           # percent agreement
+    pi: Floats          # category prevalence
+
+
+def _gwet_parts(r: Ratings) -> _GwetParts:
     r = r.rated()
     counts = r.category_counts()
     w = r.weights
@@ -114,7 +139,7 @@ def _gwet_parts(r: Ratings):
     pa_i[two] = (counts[two] * (counts[two] - 1)).sum(axis=1) / (ri[two] * (ri[two] - 1))
     pa = float((w * pa_i).sum() / n2) if n2 else float("nan")
     pi = (w[:, None] * counts / ri[:, None]).sum(axis=0) / n if n else np.zeros(r.n_categories)
-    return r, counts, w, ri, n, two, n2, pa_i, pa, pi
+    return _GwetParts(r, counts, w, ri, n, two, n2, pa_i, pa, pi)
 
 
 def _chance_corrected(r: Ratings, kind: str) -> Estimate | None:
@@ -164,7 +189,7 @@ def gwet_ac1(r: Ratings) -> Estimate | None:
     return _chance_corrected(r, "ac1")
 
 
-def contingency(r: Ratings) -> np.ndarray:
+def contingency(r: Ratings) -> Floats:
     """The q x q table of two coders over the units both rated."""
     if r.n_coders != 2:
         raise ValueError("a contingency table needs exactly two coders")
@@ -198,7 +223,7 @@ def cohen_kappa(r: Ratings) -> Estimate | None:
     return Estimate(kappa, kappa - half, kappa + half)
 
 
-def _coincidence_parts(r: Ratings) -> tuple[np.ndarray, np.ndarray]:
+def _coincidence_parts(r: Ratings) -> tuple[Floats, Floats]:
     """Per pattern its contribution to the coincidence matrix (P x q*q), and the weights."""
     counts = r.category_counts()
     mu = counts.sum(axis=1)
@@ -212,7 +237,7 @@ def _coincidence_parts(r: Ratings) -> tuple[np.ndarray, np.ndarray]:
     return contrib.reshape(len(counts), -1), r.weights
 
 
-def _alpha_from_coincidences(o: np.ndarray, q: int) -> np.ndarray:
+def _alpha_from_coincidences(o: Floats, q: int) -> Floats:
     """Nominal alpha from coincidence matrices (rows of q*q); NaN where undefined."""
     o = o.reshape(-1, q, q)
     n_c = o.sum(axis=2)
@@ -252,7 +277,8 @@ def krippendorff_alpha(r: Ratings, *, interval: bool = True,
     return Estimate(alpha, float(low), float(high))
 
 
-def kappa_2x2(both, a_only, b_only, neither) -> tuple[np.ndarray, np.ndarray]:
+def kappa_2x2(both: npt.ArrayLike, a_only: npt.ArrayLike, b_only: npt.ArrayLike,
+              neither: npt.ArrayLike) -> tuple[Floats, Floats]:
     """Percent agreement and Cohen's kappa for many 2x2 tables at once (NaN where undefined)."""
     both, a_only, b_only, neither = (np.asarray(x, dtype=float) for x in (both, a_only, b_only, neither))
     n = both + a_only + b_only + neither

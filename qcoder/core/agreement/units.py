@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,13 +28,14 @@ from ..language.nlp import pipeline_name, sentence_spans
 from ..lookup import code_paths
 from ..store.models import Code, Coding, Document, StructureRange
 from ..store.models_nlp import TextIndex
+from .arrays import Bools, Floats, Intervals, Ints
 
 TEXT_UNITS = ("sentence", "paragraph", "turn", "section")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_EMPTY = np.zeros(0, dtype=np.int64)
+_EMPTY: Ints = np.zeros(0, dtype=np.int64)
 
 #: Sentence spans by document content hash, read once from the project's text index.
-_SENTENCES: dict[str, np.ndarray] = {}
+_SENTENCES: dict[str, Ints] = {}
 
 
 @dataclass
@@ -54,15 +56,15 @@ class Doc:
 class Spans:
     """Sorted [start, end) intervals in global offsets, with the UUIDs of unmerged codings."""
 
-    starts: np.ndarray
-    ends: np.ndarray
+    starts: Ints
+    ends: Ints
     uuids: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.starts)
 
 
-def merge(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def merge(starts: Ints, ends: Ints) -> Intervals:
     """Union of intervals as sorted, disjoint intervals (touching ones joined)."""
     if len(starts) == 0:
         return _EMPTY, _EMPTY
@@ -75,10 +77,10 @@ def merge(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return s[idx], np.maximum.reduceat(e, idx)
 
 
-def covered(span_starts: np.ndarray, span_ends: np.ndarray, x: np.ndarray) -> np.ndarray:
+def covered(span_starts: Ints, span_ends: Ints, x: Ints) -> Ints:
     """How many positions below x (element-wise) disjoint sorted intervals cover."""
     if len(span_starts) == 0:
-        return np.zeros(len(x))
+        return np.zeros(len(x), dtype=np.int64)
     lengths = span_ends - span_starts
     before = np.concatenate(([0], np.cumsum(lengths)))
     k = np.searchsorted(span_starts, x, side="right") - 1
@@ -87,12 +89,12 @@ def covered(span_starts: np.ndarray, span_ends: np.ndarray, x: np.ndarray) -> np
     return np.where(k >= 0, before[kk] + inside, 0)
 
 
-def overlap(span_starts, span_ends, starts, ends) -> np.ndarray:
+def overlap(span_starts: Ints, span_ends: Ints, starts: Ints, ends: Ints) -> Ints:
     """Covered length of each [start, end) by disjoint sorted intervals."""
     return covered(span_starts, span_ends, ends) - covered(span_starts, span_ends, starts)
 
 
-def contains(span_starts: np.ndarray, span_ends: np.ndarray, x: np.ndarray) -> np.ndarray:
+def contains(span_starts: Ints, span_ends: Ints, x: Ints) -> Bools:
     """Whether each position x lies inside one of the disjoint sorted intervals."""
     if len(span_starts) == 0:
         return np.zeros(len(x), dtype=bool)
@@ -113,26 +115,27 @@ class Corpus:
     #: (coder index, code id) -> the coder's codings of exactly that code, sorted by start
     codings: dict[tuple[int, int], Spans]
     #: where units count: disjoint global intervals (whole documents unless restricted)
-    scope: tuple[np.ndarray, np.ndarray]
-    ranges: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
-    _merged: dict = field(default_factory=dict, repr=False)
+    scope: Intervals
+    ranges: dict[str, Intervals] = field(default_factory=dict)
+    _merged: dict[tuple[int, tuple[int, ...]], Intervals] = field(default_factory=dict, repr=False)
 
     @property
-    def doc_starts(self) -> np.ndarray:
+    def doc_starts(self) -> Ints:
         return np.array([d.offset for d in self.docs], dtype=np.int64)
 
-    def doc_index(self, positions: np.ndarray) -> np.ndarray:
+    def doc_index(self, positions: Ints) -> Ints:
         return np.searchsorted(self.doc_starts, positions, side="right") - 1
 
     def descendants(self, code_id: int) -> list[int]:
-        found, todo = [], [code_id]
+        found: list[int] = []
+        todo = [code_id]
         while todo:
             cid = todo.pop()
             found.append(cid)
             todo.extend(self.children.get(cid, []))
         return found
 
-    def spans(self, coder: int, code_ids) -> tuple[np.ndarray, np.ndarray]:
+    def spans(self, coder: int, code_ids: Iterable[int]) -> Intervals:
         """A coder's codings of any of `code_ids`, merged into disjoint intervals (cached)."""
         key = (coder, tuple(sorted(code_ids)))
         if key not in self._merged:
@@ -144,7 +147,7 @@ class Corpus:
                 self._merged[key] = (_EMPTY, _EMPTY)
         return self._merged[key]
 
-    def used(self, code_ids) -> bool:
+    def used(self, code_ids: Iterable[int]) -> bool:
         return any((j, c) in self.codings for j in range(len(self.coders)) for c in code_ids)
 
 
@@ -167,7 +170,7 @@ def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
     if code_ids is not None:
         wanted: set[int] = set()
         todo = list(code_ids)
-        kids: dict[int, list[int]] = {}
+        kids: dict[int | None, list[int]] = {}
         for cid, pid in parent.items():
             kids.setdefault(pid, []).append(cid)
         while todo:
@@ -178,8 +181,9 @@ def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
     children: dict[int, list[int]] = {}
     positions = dict(session.execute(sa.select(Code.id, Code.position)).all())
     for cid in sorted(paths, key=lambda c: (positions[c], c)):
-        if parent[cid] in paths:
-            children.setdefault(parent[cid], []).append(cid)
+        pid = parent[cid]
+        if pid is not None and pid in paths:
+            children.setdefault(pid, []).append(cid)
 
     coder_index = {cid: j for j, cid in enumerate(coder_ids)}
     rows = conn.execute(
@@ -187,13 +191,13 @@ def load_corpus(session: Session, coder_ids: list[int], coder_names: list[str],
                   Coding.coder_id, Coding.uuid)
         .where(Coding.coder_id.in_(coder_ids), Coding.document_id.in_(list(by_id)))
     ).all()
-    grouped: dict[tuple[int, int], list] = {}
+    grouped: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for doc_id, start, end, code_id, coder_id, uuid in rows:
         if code_id not in paths:
             continue
         off = by_id[doc_id].offset
         grouped.setdefault((coder_index[coder_id], code_id), []).append((off + start, off + end, uuid))
-    codings = {}
+    codings: dict[tuple[int, int], Spans] = {}
     for key, items in grouped.items():
         items.sort()
         codings[key] = Spans(np.array([i[0] for i in items], dtype=np.int64),
@@ -240,7 +244,7 @@ def prepare_sentences(session: Session, corpus: Corpus) -> None:
         _SENTENCES[todo[doc_id].content_hash] = spans.astype(np.int64)
 
 
-def _sentences(doc: Doc) -> np.ndarray:
+def _sentences(doc: Doc) -> Ints:
     cached = _SENTENCES.get(doc.content_hash)
     if cached is None:
         cached = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
@@ -248,8 +252,9 @@ def _sentences(doc: Doc) -> np.ndarray:
     return cached + doc.offset
 
 
-def _paragraphs(doc: Doc) -> np.ndarray:
-    out, pos = [], 0
+def _paragraphs(doc: Doc) -> Ints:
+    out: list[tuple[int, int]] = []
+    pos = 0
     for m in [*_BLANK_LINE.finditer(doc.text), None]:
         stop = m.start() if m else len(doc.text)
         piece = doc.text[pos:stop]
@@ -261,13 +266,13 @@ def _paragraphs(doc: Doc) -> np.ndarray:
     return np.array(out, dtype=np.int64).reshape(-1, 2) + doc.offset
 
 
-def _expand(lo: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _expand(lo: Ints, n: Ints) -> tuple[Ints, Ints]:
     """For row i the pairs (i, lo[i]), (i, lo[i] + 1), ... (i, lo[i] + n[i] - 1)."""
     rows = np.repeat(np.arange(len(lo)), n)
     return rows, np.arange(n.sum()) - np.repeat(np.cumsum(n) - n - lo, n)
 
 
-def _clip_to(starts, ends, outer_s, outer_e) -> tuple[np.ndarray, np.ndarray]:
+def _clip_to(starts: Ints, ends: Ints, outer_s: Ints, outer_e: Ints) -> Intervals:
     """Pieces of each interval inside the disjoint sorted `outer` intervals."""
     lo = np.searchsorted(outer_e, starts, side="right")
     hi = np.searchsorted(outer_s, ends, side="left")
@@ -279,7 +284,7 @@ def _clip_to(starts, ends, outer_s, outer_e) -> tuple[np.ndarray, np.ndarray]:
     return s[keep], e[keep]
 
 
-def text_units(corpus: Corpus, kind: str) -> tuple[np.ndarray, np.ndarray]:
+def text_units(corpus: Corpus, kind: str) -> Intervals:
     """Units of a text kind in global offsets, sorted, restricted to the corpus scope.
 
     Sentences never cross a speaker turn and leave out speaker labels when the document has
@@ -306,8 +311,8 @@ def text_units(corpus: Corpus, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return s[keep], e[keep]
 
 
-def presence(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, code_ids,
-             min_cover: float = 0.0) -> np.ndarray:
+def presence(corpus: Corpus, starts: Ints, ends: Ints, code_ids: Iterable[int],
+             min_cover: float = 0.0) -> Bools:
     """Units x coders: whether each coder's codings of `code_ids` cover more than `min_cover`
     of the unit (any overlap when 0)."""
     lengths = (ends - starts).astype(float)
@@ -320,7 +325,8 @@ def presence(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, code_ids,
     return out
 
 
-def _covered_units(starts, ends, span_starts, span_ends) -> tuple[np.ndarray, np.ndarray]:
+def _covered_units(starts: Ints, ends: Ints, span_starts: Ints,
+                   span_ends: Ints) -> tuple[Ints, Floats]:
     """Units (sorted, disjoint) that disjoint sorted spans touch, and how much of each they
     cover. Works from the spans, so the cost follows the codings, not the number of units."""
     if not len(span_starts) or not len(starts):
@@ -332,16 +338,19 @@ def _covered_units(starts, ends, span_starts, span_ends) -> tuple[np.ndarray, np
               - np.maximum(starts[units], span_starts[rows]))
     keep = length > 0
     idx, inverse = np.unique(units[keep], return_inverse=True)
-    return idx, np.bincount(inverse, weights=length[keep], minlength=len(idx))
+    # numpy's stubs type bincount as integer; with weights it returns float64
+    cover: Floats = np.bincount(inverse, weights=length[keep],  # type: ignore[assignment]
+                                minlength=len(idx))
+    return idx, cover
 
 
-def touched(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, groups: list,
-            min_cover: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def touched(corpus: Corpus, starts: Ints, ends: Ints, groups: list[list[int]],
+            min_cover: float = 0.0) -> tuple[Ints, Bools]:
     """The units any coder coded with any group of codes, and for each group, unit and coder
     whether that coder's codings of the group cover more than `min_cover` of the unit (any
     overlap when 0): indices (k,) and marks (groups x k x coders). Units must be sorted and
     disjoint, as text units are."""
-    found = {}
+    found: dict[tuple[int, int], tuple[Ints, Floats]] = {}
     for g, group in enumerate(groups):
         for j in range(len(corpus.coders)):
             found[g, j] = _covered_units(starts, ends, *corpus.spans(j, group))
@@ -354,7 +363,7 @@ def touched(corpus: Corpus, starts: np.ndarray, ends: np.ndarray, groups: list,
     return idx, marks
 
 
-def pieces(corpus: Corpus, code_groups: list) -> tuple[np.ndarray, np.ndarray]:
+def pieces(corpus: Corpus, code_groups: list[list[int]]) -> Intervals:
     """Elementary pieces of the scope: no coding of any group by any coder starts or ends
     inside one, so each piece is wholly coded or not by each coder."""
     bounds = [corpus.scope[0], corpus.scope[1]]
@@ -382,7 +391,9 @@ def segment_pairs(a: Spans, b: Spans, threshold: float) -> list[tuple[int, int, 
     ok = iou >= threshold
     ia, ib, iou = ia[ok], ib[ok], iou[ok]
     order = np.lexsort((ib, ia, -iou))
-    used_a, used_b, out = set(), set(), []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[tuple[int, int, float]] = []
     for k in order:
         x, y = int(ia[k]), int(ib[k])
         if x not in used_a and y not in used_b:

@@ -3,6 +3,8 @@ one way the analysis window and the exports build them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from ..errors import QcoderError
@@ -11,6 +13,9 @@ from .displays import Options, Table, case_codings, hypothesis_display, overview
 from .listings import codebook_table, segments_table
 from .matrices import code_case_matrix
 from .theme_displays import joint_display, motivation_profile
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 _OVER_CODINGS = {"overview": overview_matrix, "hypotheses": hypothesis_display,
                  "profile": motivation_profile, "joint": joint_display, "segments": segments_table}
@@ -30,7 +35,7 @@ def build_table(session: Session, key: str, options: Options, cc: CaseCodings, *
     return _OVER_CODINGS[key](session, options, cc)
 
 
-def build_display(project, key: str, options: Options, *, by_section: bool = False) -> Table:
+def build_display(project: Project, key: str, options: Options, *, by_section: bool = False) -> Table:
     """The display `key` over the codings `options` leave in view, read in its own session."""
     with project.session() as s:
         return build_table(s, key, options, case_codings(s, options), by_section=by_section)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..cases.cases import AttributeValue
 from ..cases.citation import citation_template, field_key, format_value, render
 from ..documents.structure import DocumentStructure
 from ..store.models import (
@@ -43,6 +45,10 @@ class CaseCoding:
     memo: str
 
 
+#: per document: turn starts, and (end, case id) of each turn whose speaker is a case
+SpeakerTurns = dict[int, tuple[list[int], list[tuple[int, int]]]]
+
+
 class CaseCodings:
     """The project's codings by case, optionally only one coder's (or, for blind mode and
     coder visibility in the GUI, only some coders') and/or one round's."""
@@ -66,8 +72,9 @@ class CaseCodings:
             self.doc_kind[doc_id], self._doc_names[doc_id] = kind, name
         self._texts: dict[int, str] = {}
         self._sections: dict[int, list[tuple[int, int, str]]] | None = None
-        self._attributes: dict[int, dict] = {}
-        self._citations: dict[tuple, str] = {}
+        self._attributes: dict[int, dict[str, AttributeValue]] = {}
+        #: (template, its field values) -> the citation
+        self._citations: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
         self._structures: dict[int, DocumentStructure] = {}
         self._templates: dict[str, str] = {}
         speaker_turns = self._speaker_turns()
@@ -96,7 +103,7 @@ class CaseCodings:
         """The coding as seen from `case_id` (a document may belong to several cases)."""
         return self._by_case.get((uuid, case_id)) or self.by_uuid.get(uuid)
 
-    def _speaker_turns(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
+    def _speaker_turns(self) -> SpeakerTurns:
         """Per document: turn starts, and (end, case id) of turns whose speaker is a case."""
         rows = self.session.execute(
             sa.select(StructureRange.document_id, StructureRange.start, StructureRange.end,
@@ -104,14 +111,14 @@ class CaseCodings:
             .join(Speaker, Speaker.id == StructureRange.speaker_id)
             .where(StructureRange.kind == "turn", Speaker.case_id.is_not(None))
             .order_by(StructureRange.document_id, StructureRange.start)).all()
-        out: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        out: SpeakerTurns = {}
         for doc_id, start, end, case_id in rows:
             starts, rest = out.setdefault(doc_id, ([], []))
             starts.append(start)
-            rest.append((end, case_id))
+            rest.append((end, cast(int, case_id)))  # the query keeps speakers with a case
         return out
 
-    def _cases_of(self, doc_id: int, start: int, speaker_turns) -> list[int]:
+    def _cases_of(self, doc_id: int, start: int, speaker_turns: SpeakerTurns) -> list[int]:
         turns = speaker_turns.get(doc_id)
         if turns:
             i = bisect.bisect_right(turns[0], start) - 1
@@ -141,7 +148,7 @@ class CaseCodings:
                 return label
         return ""
 
-    def attributes(self, case_id: int) -> dict:
+    def attributes(self, case_id: int) -> dict[str, AttributeValue]:
         """The case's attribute values by name, typed as in cases.case_attributes."""
         if not self._attributes:
             self._attributes = {case: {} for case in self.cases}

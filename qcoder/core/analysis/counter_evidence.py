@@ -8,6 +8,7 @@ are undoable operations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from ..operations import Result, run
 from ..store.models_analysis import CounterEvidence
 from .verdicts import require_codings, require_hypothesis
 
+if TYPE_CHECKING:
+    from ..store.project import Project
+
 
 @dataclass(frozen=True)
 class FlagCounterEvidence:
@@ -26,10 +30,11 @@ class FlagCounterEvidence:
     note: str = ""
     label: str = "Flag as counter-evidence"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[bool, FlagCounterEvidence | UnflagCounterEvidence]:
         require_codings(session, (self.coding_uuid,))
         require_hypothesis(session, self.hypothesis_id)
         row = session.get(CounterEvidence, (self.coding_uuid, self.hypothesis_id))
+        inverse: FlagCounterEvidence | UnflagCounterEvidence
         if row is None:
             session.add(CounterEvidence(coding_uuid=self.coding_uuid,
                                         hypothesis_id=self.hypothesis_id, note=self.note))
@@ -47,7 +52,7 @@ class UnflagCounterEvidence:
     hypothesis_id: int
     label: str = "Remove counter-evidence flag"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[bool, FlagCounterEvidence]:
         row = session.get(CounterEvidence, (self.coding_uuid, self.hypothesis_id))
         if row is None:
             raise NotFoundError("the coding is not flagged as counter-evidence for this hypothesis")
@@ -63,7 +68,7 @@ def counter_evidence(session: Session, hypothesis_id: int) -> dict[str, str]:
                                 .where(CounterEvidence.hypothesis_id == hypothesis_id)).all())
 
 
-def flag_counter_evidence(project, coding_uuid: str, hypothesis: str, note: str = "", *,
+def flag_counter_evidence(project: Project, coding_uuid: str, hypothesis: str, note: str = "", *,
                           remove: bool = False) -> Result:
     """Flag a coding as counter-evidence for the hypothesis named by its id (or, with
     `remove`, take the flag away)."""

@@ -9,11 +9,14 @@ can open them). The GUI shows these tables, the exporters write them; neither co
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ..cases.cases import AttributeValue
 from ..catalog import HYPOTHESIS_ORDER
 from ..lookup import coder_by_name, hypothesis_by_ident
 from ..store.models import Coder, Coding, Hypothesis
@@ -24,10 +27,16 @@ from .counter_evidence import counter_evidence
 from .suggestions import Suggestion, code_directions, suggest_verdicts
 from .verdicts import VerdictState, verdict_states
 
+if TYPE_CHECKING:
+    from ..store.project import Project
+
+#: what a display cell shows
+CellValue = str | int | float | None
+
 
 @dataclass(slots=True)
 class Cell:
-    value: str | int | float | None = None
+    value: CellValue = None
     tone: str | None = None
     codings: tuple[str, ...] = ()
 
@@ -47,7 +56,7 @@ class Table:
     caption: str = ""
     notes: list[str] = field(default_factory=list)
 
-    def values(self) -> list[list]:
+    def values(self) -> list[list[CellValue]]:
         return [[c.value for c in row] for row in self.rows]
 
 
@@ -75,7 +84,7 @@ class Options:
     family: str | None = None  # code x case rows: only this code and the codes below it
 
 
-def coding_rounds(project) -> list[int]:
+def coding_rounds(project: Project) -> list[int]:
     """The coding rounds that have codings: what `Options.round` can narrow a display to."""
     with project.session() as s:
         return sorted(set(s.scalars(sa.select(Coding.round).distinct())))
@@ -93,7 +102,8 @@ def case_codings(session: Session, options: Options,
                        code_ids=code_ids)
 
 
-def relevant_cases(cc: CaseCodings, code_ids: set[int], extra: set[int] = frozenset()) -> list[int]:
+def relevant_cases(cc: CaseCodings, code_ids: Collection[int],
+                   extra: Collection[int] = frozenset()) -> list[int]:
     """Cases of the corpus kinds in which `code_ids` were coded (a mayor hypothesis is judged
     over the mayor interviews, not the focus groups), plus `extra`; all cases when none."""
     kinds = {cc.doc_kind[c.document_id] for c in cc.codings if c.code_id in code_ids}
@@ -156,7 +166,7 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
     cc = cc or case_codings(session, options)
     rows = standings(session, cc, [hyp.id])[hyp.id]
     display_columns = list(hyp.display_columns or [])
-    answers = {}
+    answers: dict[str, dict[str, str | None]] = {}
     if options.survey_items:
         answers = case_answers(session, dataset_by_name(session, options.survey),
                                list(options.survey_items))
@@ -187,9 +197,10 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
         if chosen:
             key = cc.distinct(chosen)
         else:
-            key = cc.distinct([cc.find(u, case_id) for u in suggestion.supporting])[:options.quotes]
-        against = [cc.find(u, case_id) for u in suggestion.contradicting[:1]
-                   if cc.find(u, case_id) not in chosen]
+            key = cc.distinct([c for c in (cc.find(u, case_id) for u in suggestion.supporting)
+                               if c is not None])[:options.quotes]
+        against = [c for c in (cc.find(u, case_id) for u in suggestion.contradicting[:1])
+                   if c is not None and c not in chosen]
         text = "\n".join(filter(None, [_quotes(cc, key), _quotes(cc, against, "Modfortælling: ")]))
         row.append(Cell(text or None, codings=tuple(c.uuid for c in key + against)))
         row += [Cell(answers.get(cc.cases[case_id], {}).get(i)) for i in options.survey_items]
@@ -205,7 +216,8 @@ def hypothesis_display(session: Session, options: Options, cc: CaseCodings | Non
 _KIND_NAMES = {"exit": "exit", "retention": "fastholdelse", "general": "generel"}
 
 
-def _plain(value):
+def _plain(value: AttributeValue) -> CellValue:
+    """An attribute value as a cell shows it: whole numbers as int, dates as text."""
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     return value if value is None or isinstance(value, (int, str)) else str(value)

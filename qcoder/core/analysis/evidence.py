@@ -4,6 +4,7 @@ from, and where one coding stands towards the project's hypotheses (for its cont
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -17,6 +18,9 @@ from .displays import Options, case_codings
 from .suggestions import code_directions
 from .verdicts import verdict_states
 
+if TYPE_CHECKING:
+    from ..store.project import Project
+
 
 @dataclass(frozen=True)
 class CodingChoice:
@@ -28,7 +32,7 @@ class CodingChoice:
     flagged: bool       # counter-evidence for the hypothesis
 
 
-def coding_choices(project, options: Options, case_id: int,
+def coding_choices(project: Project, options: Options, case_id: int,
                    hypothesis_id: int) -> list[CodingChoice]:
     """The case's codings in view, those linked to the hypothesis first: counter-evidence,
     supporting, contradicting, then the rest, each in document order."""
@@ -40,7 +44,7 @@ def coding_choices(project, options: Options, case_id: int,
         coders = dict(s.execute(sa.select(Coder.id, Coder.name)).all())
         mine = [c for c in cc.codings if c.case_id == case_id]
         rank = {"supports": 1, "contradicts": 2}
-        mine.sort(key=lambda c: (0 if c.uuid in flagged else rank.get(directions.get(c.code_id), 3),
+        mine.sort(key=lambda c: (0 if c.uuid in flagged else rank.get(directions.get(c.code_id, ""), 3),
                                  c.document_id, c.start))
         return [CodingChoice(c.uuid, paths[c.code_id].split("/", 1)[-1],
                              coders.get(c.coder_id, ""), cc.quote(c),
@@ -58,7 +62,7 @@ class CodingStance:
     evidence: dict[tuple[int, int], tuple[str, ...]]  # (case, hypothesis) -> chosen evidence
 
 
-def coding_stance(project, uuid: str) -> CodingStance | None:
+def coding_stance(project: Project, uuid: str) -> CodingStance | None:
     """The stance of coding `uuid` (None when it is gone), over every coder's codings."""
     with project.session() as s:
         code_id = s.scalar(sa.select(Coding.code_id).where(Coding.uuid == uuid))

@@ -9,6 +9,7 @@ hypothesis (suggestions.py reads the links). Every change is an undoable operati
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ from ..store.models import Code, CodeHypothesis, Hypothesis, new_uuid
 from ..store.models_analysis import CounterEvidence, Verdict, VerdictCell
 from .counter_evidence import counter_evidence
 from .verdicts import VerdictState, require_hypothesis, verdict_states, write_state
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class CreateHypothesis:
     label: str = "Create hypothesis"
     restore: _Snapshot | None = None
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[int, DeleteHypothesis]:
         spec = self.spec
         _check_spec(session, spec)
         if spec.position == 0 and spec.codebook_id is None and self.restore is None:
@@ -96,11 +100,11 @@ class DeleteHypothesis:
     uuid: str
     label: str = "Delete hypothesis"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, CreateHypothesis]:
         hyp = session.scalar(sa.select(Hypothesis).where(Hypothesis.uuid == self.uuid))
         if hyp is None:
             raise NotFoundError(f"no hypothesis with id {self.uuid}")
-        if hyp.codebook_id is not None:
+        if hyp.codebook is not None:
             raise QcoderError(f"hypothesis {hyp.ident} belongs to codebook {hyp.codebook.name!r}; "
                               "remove it from the codebook file and load the file again")
         snapshot = _Snapshot(
@@ -131,7 +135,7 @@ class LinkCode:
     direction: str | None
     label: str = "Link code to hypothesis"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str | None, LinkCode]:
         if self.direction is not None and self.direction not in DIRECTIONS:
             raise QcoderError(f"unknown direction {self.direction!r}; use {' or '.join(DIRECTIONS)}")
         if session.get(Code, self.code_id) is None:
@@ -151,7 +155,7 @@ class LinkCode:
         return self.direction, LinkCode(self.code_id, self.hypothesis_id, old, self.label)
 
 
-def create_hypothesis(project, ident: str, label: str = "", statement: str = "",
+def create_hypothesis(project: Project, ident: str, label: str = "", statement: str = "",
                       kind: str = "exit", display_columns: tuple[str, ...] = ()) -> Result:
     return run(project, CreateHypothesis(HypothesisSpec(_nfc(ident), label, statement, kind,
                                                         tuple(display_columns))))

@@ -4,6 +4,7 @@ behind a display cell, and the verdicts per case and hypothesis (`qcoder verdict
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -13,6 +14,9 @@ from ..lookup import code_paths, hypothesis_by_ident
 from ..store.models import Code, Codebook, CodeHypothesis, Coder, Coding, Document, Hypothesis
 from .case_codings import CaseCodings
 from .displays import Cell, Column, Options, Table, case_codings, filter_notes, standings
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 _ARROW = {"supports": "+", "contradicts": "\u2212"}
 
@@ -67,7 +71,7 @@ def codebook_table(session: Session, options: Options | None = None) -> Table:
     return table
 
 
-def _tree_key(code: Code) -> tuple:
+def _tree_key(code: Code) -> tuple[int, ...]:
     parts = []
     node: Code | None = code
     while node is not None:
@@ -91,7 +95,7 @@ class SegmentRow:
     memo: str
 
 
-def cell_segments(project, uuids: list[str], options: Options,
+def cell_segments(project: Project, uuids: list[str], options: Options,
                   case_id: int | None = None) -> list[SegmentRow]:
     """The codings `uuids` as seen from `case_id`, with their quotes (up to 2000 characters)
     and citations, in the order given; a coding the options leave out of view is left out."""
@@ -131,14 +135,14 @@ class VerdictEntry:
     note: str
     cells: dict[str, str]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"case": self.case, "hypothesis": self.hypothesis, "verdict": self.verdict,
                 "suggestion": self.suggestion, "supporting": self.supporting,
                 "contradicting": self.contradicting, "evidence": list(self.evidence),
                 "note": self.note, "cells": dict(self.cells)}
 
 
-def verdict_listing(project, hypothesis: str | None = None) -> list[VerdictEntry]:
+def verdict_listing(project: Project, hypothesis: str | None = None) -> list[VerdictEntry]:
     """Every hypothesis (or the one named) in the one hypothesis order, and per case it is
     judged over, how it stands - over all codings, like the overview matrix."""
     with project.session() as s:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -19,8 +20,11 @@ from ..coding.codings import descendant_ids
 from ..errors import QcoderError
 from ..lookup import code_by_path, code_paths
 from ..store.models import Code, Codebook, Document, StructureRange
-from .case_codings import CaseCodings
-from .displays import Cell, Column, Options, Table, case_codings, filter_notes
+from .case_codings import CaseCoding, CaseCodings
+from .displays import Cell, CellValue, Column, Options, Table, case_codings, filter_notes
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 _MEASURE_NAMES = {"count": "antal kodninger", "presence": "forekomst",
                   "share": "andel af casens tekst (%)"}
@@ -86,7 +90,7 @@ def code_case_matrix(session: Session, options: Options, *, by_section: bool = F
         cols = [(case, "") for case in cc.cases]
         headers = list(cc.cases.values())
     col_index = {cs: j for j, cs in enumerate(cols)}
-    hits: dict[tuple[int, int], list] = defaultdict(list)
+    hits: dict[tuple[int, int], list[CaseCoding]] = defaultdict(list)
     for c in cc.codings:
         j = col_index.get((c.case_id, cc.section(c) if by_section else ""))
         if j is None:
@@ -121,7 +125,7 @@ def code_case_matrix(session: Session, options: Options, *, by_section: bool = F
     return table
 
 
-def _measure(measure: str, found: list, size: int | None):
+def _measure(measure: str, found: list[CaseCoding], size: int | None) -> CellValue:
     if measure == "count":
         return len(found)
     if measure == "presence":
@@ -135,15 +139,16 @@ def _measure(measure: str, found: list, size: int | None):
 
 
 def _case_sizes(session: Session, cc: CaseCodings) -> dict[int, int]:
-    lengths = dict(session.execute(sa.select(Document.id, sa.func.length(Document.text))).all())
+    lengths: dict[int, int] = dict(session.execute(
+        sa.select(Document.id, sa.func.length(Document.text))).all())
     return {case: sum(lengths.get(d, 0) for d in cc.case_docs.get(case, [])) for case in cc.cases}
 
 
 # -- what the matrix can be narrowed by ---------------------------------------------------------
 def has_sections(session: Session) -> bool:
     """Whether any document has sections (vignettes), so codes x (case, section) has columns."""
-    return session.scalar(sa.select(sa.func.count()).select_from(StructureRange)
-                          .where(StructureRange.kind == "section")) > 0
+    return session.execute(sa.select(sa.func.count()).select_from(StructureRange)
+                           .where(StructureRange.kind == "section")).scalar_one() > 0
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,7 @@ class MatrixChoices:
     has_sections: bool
 
 
-def matrix_choices(project) -> MatrixChoices:
+def matrix_choices(project: Project) -> MatrixChoices:
     """The code families (top-level codes and codes with sub-codes) to narrow the rows to, and
     whether the columns can be split by section."""
     with project.session() as s:

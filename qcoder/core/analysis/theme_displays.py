@@ -12,6 +12,7 @@ from ..coding.codings import descendant_ids
 from ..errors import NotFoundError
 from ..lookup import code_by_path, code_paths
 from ..store.models import Code, CodeHypothesis
+from ..store.models_analysis import SurveyDataset
 from ..survey.datasets import dataset_by_name
 from ..survey.summaries import ItemSummary, case_answers, item_by_ident, summarize
 from .case_codings import CaseCoding, CaseCodings
@@ -114,8 +115,8 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
     summaries: dict[str, ItemSummary | None] = {}
     groups: list[str] = []
     if ds is not None:
-        for ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
-            summaries[ident] = _summary(session, ds, ident, options.subgroup)
+        for item_ident in dict.fromkeys(i for c in codes for i in (c.survey_items or [])):
+            summaries[item_ident] = _summary(session, ds, item_ident, options.subgroup)
         if options.subgroup:
             groups = list(dict.fromkeys(g for s in summaries.values() if s for g in s.by_subgroup))
     answers = case_answers(session, ds, list(summaries)) if ds is not None else {}
@@ -134,7 +135,7 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
         coded = [case for case in cases if case in with_code]
         k, n = len(coded), len(cases)
         picked = _representative(mine, coded, options.quotes)
-        items = list(code.survey_items or []) or [None]
+        items: list[str | None] = list(code.survey_items or []) or [None]
         for ident in items:
             lines = []
             for c in picked:
@@ -149,7 +150,8 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
                 row += [Cell(summary.wording or None), Cell(summary.n_valid),
                         Cell(summary.filter or None), Cell(percent(summary.top_box)),
                         Cell(" / ".join(summary.top_labels) or None)]
-                row += [Cell(percent(summary.by_subgroup.get(g, {}).get("top_box"))) for g in groups]
+                row += [Cell(percent(summary.by_subgroup[g]["top_box"]
+                                     if g in summary.by_subgroup else None)) for g in groups]
             else:
                 row += [Cell(None) for _ in range(5 + len(groups))]
             table.rows.append(row)
@@ -166,7 +168,7 @@ def joint_display(session: Session, options: Options, cc: CaseCodings | None = N
     return table
 
 
-def _summary(session: Session, ds, ident: str, subgroup: str | None) -> ItemSummary | None:
+def _summary(session: Session, ds: SurveyDataset, ident: str, subgroup: str | None) -> ItemSummary | None:
     try:
         item_by_ident(session, ds, ident)
     except NotFoundError:
@@ -176,7 +178,7 @@ def _summary(session: Session, ds, ident: str, subgroup: str | None) -> ItemSumm
 
 def _representative(codings: list[CaseCoding], cases: list[int], k: int) -> list[CaseCoding]:
     """Up to k quotes, each from a different case first (breadth before depth)."""
-    first = {}
+    first: dict[int, CaseCoding] = {}
     for c in codings:
         first.setdefault(c.case_id, c)
     picked = [first[case] for case in cases if case in first][:k]

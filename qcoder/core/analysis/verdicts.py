@@ -10,7 +10,9 @@ beside it. Every change is an undoable operation (see operations.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,10 +20,13 @@ from sqlalchemy.orm import Session
 from ..coding.codings import descendant_ids
 from ..errors import NotFoundError, QcoderError
 from ..lookup import case_by_name, code_by_path, hypothesis_by_ident
-from ..operations import Batch, Result, run
+from ..operations import Batch, Operation, Result, run
 from ..store.models import Case, Coding, Hypothesis, new_uuid
 from ..store.models_analysis import VERDICTS, Verdict, VerdictCell
 from .case_codings import CaseCodings
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 _ALIASES = {"stotte": "støtte", "support": "støtte", "supported": "støtte",
             "delvis stotte": "delvis støtte", "partial": "delvis støtte",
@@ -59,6 +64,10 @@ def require_codings(session: Session, uuids: tuple[str, ...]) -> None:
 
 
 # -- the record ---------------------------------------------------------------------------------
+#: a display cell as recorded: (column, statement, the quotes' coding UUIDs)
+CellRecord = tuple[str, str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class VerdictState:
     """Everything recorded for one case and hypothesis, so any change can be undone exactly."""
@@ -66,7 +75,7 @@ class VerdictState:
     verdict: str | None = None
     evidence: tuple[str, ...] = ()
     note: str = ""
-    cells: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (column, statement, quotes)
+    cells: tuple[CellRecord, ...] = ()
     uuid: str = ""
 
     @property
@@ -109,7 +118,7 @@ def verdict_states(session: Session, hypothesis_id: int | None = None) -> dict[t
     if hypothesis_id is not None:
         query = query.where(Verdict.hypothesis_id == hypothesis_id)
     rows = session.execute(query).all()
-    cells: dict[int, list] = defaultdict(list)
+    cells: dict[int, list[CellRecord]] = defaultdict(list)
     cell_query = sa.select(VerdictCell.verdict_id, VerdictCell.column, VerdictCell.statement,
                            VerdictCell.quotes)
     if hypothesis_id is not None:
@@ -162,14 +171,16 @@ class PutVerdict:
     state: VerdictState | None
     label: str = "Restore verdict"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[VerdictState | None, PutVerdict]:
         _check_case_hypothesis(session, self.case_id, self.hypothesis_id)
         old = read_state(session, self.case_id, self.hypothesis_id)
         write_state(session, self.case_id, self.hypothesis_id, self.state)
         return self.state, PutVerdict(self.case_id, self.hypothesis_id, old, self.label)
 
 
-def _change(session: Session, case_id: int, hypothesis_id: int, label: str, change):
+def _change(session: Session, case_id: int, hypothesis_id: int, label: str,
+            change: Callable[[VerdictState], VerdictState]) -> tuple[VerdictState, PutVerdict]:
+    """Apply `change` to the record (an empty one when there is none); undo puts it back."""
     _check_case_hypothesis(session, case_id, hypothesis_id)
     old = read_state(session, case_id, hypothesis_id)
     new = change(old or VerdictState())
@@ -184,7 +195,7 @@ class SetVerdict:
     verdict: str | None
     label: str = "Set verdict"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[VerdictState, PutVerdict]:
         verdict = parse_verdict(self.verdict)
         return _change(session, self.case_id, self.hypothesis_id, self.label,
                        lambda s: replace(s, verdict=verdict))
@@ -199,7 +210,7 @@ class SetEvidence:
     codings: tuple[str, ...]
     label: str = "Choose evidence"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[VerdictState, PutVerdict]:
         require_codings(session, self.codings)
         return _change(session, self.case_id, self.hypothesis_id, self.label,
                        lambda s: replace(s, evidence=tuple(dict.fromkeys(self.codings))))
@@ -212,7 +223,7 @@ class SetVerdictNote:
     note: str
     label: str = "Edit verdict note"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[VerdictState, PutVerdict]:
         return _change(session, self.case_id, self.hypothesis_id, self.label,
                        lambda s: replace(s, note=self.note))
 
@@ -228,7 +239,7 @@ class SetCell:
     quotes: tuple[str, ...] = ()
     label: str = "Edit display cell"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[VerdictState, PutVerdict]:
         hyp = _check_case_hypothesis(session, self.case_id, self.hypothesis_id)
         columns = list(hyp.display_columns or [])
         if self.column not in columns:
@@ -241,13 +252,13 @@ class SetCell:
 
 
 # -- for callers outside a transaction ------------------------------------------------------------
-def verdict_state(project, case_id: int, hypothesis_id: int) -> VerdictState | None:
+def verdict_state(project: Project, case_id: int, hypothesis_id: int) -> VerdictState | None:
     """The record for one case and hypothesis, read in its own session."""
     with project.session() as s:
         return read_state(s, case_id, hypothesis_id)
 
 
-def set_verdict(project, case: str, hypothesis: str, verdict: str | None, *,
+def set_verdict(project: Project, case: str, hypothesis: str, verdict: str | None, *,
                 note: str | None = None, evidence: tuple[str, ...] | None = None,
                 evidence_codes: tuple[str, ...] = (),
                 cells: tuple[tuple[str, str], ...] = ()) -> Result:
@@ -256,7 +267,7 @@ def set_verdict(project, case: str, hypothesis: str, verdict: str | None, *,
     with their sub-codes) and display-cell statements (column, statement)."""
     with project.session() as s:
         case_id, hyp_id = case_by_name(s, case).id, hypothesis_by_ident(s, hypothesis).id
-        ops = [SetVerdict(case_id, hyp_id, verdict)]
+        ops: list[Operation] = [SetVerdict(case_id, hyp_id, verdict)]
         if note is not None:
             ops.append(SetVerdictNote(case_id, hyp_id, note))
         if evidence is not None or evidence_codes:

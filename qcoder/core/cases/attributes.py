@@ -15,9 +15,11 @@ import difflib
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -28,6 +30,12 @@ from ..operations import Result, run
 from ..store.models import Attribute, Case, CaseValue, Document, DocumentCase
 from .cases import get_or_create_attribute, infer_type, link_document, set_value
 from .table import check_value
+
+if TYPE_CHECKING:
+    from ..store.project import Project
+
+#: a case value as stored: text, number, date and yes/no columns
+StoredValue = tuple[str | None, float | None, date | None, bool | None]
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A spreadsheet value as the text a user would type (numbers with a decimal comma)."""
     if value is None:
         return ""
@@ -77,9 +85,13 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         raise InputFileError(f"{path}: cannot be read as an Excel .xlsx workbook ({exc}); "
                              "open it in Excel and save it again as .xlsx") from None
     try:
-        if sheet is not None and sheet not in wb.sheetnames:
+        names = [w.title for w in wb.worksheets]  # not chart sheets: they hold no cells
+        if not names:
+            raise InputFileError(f"{path}: the workbook has only charts; put the case table "
+                                 "on a worksheet")
+        if sheet is not None and sheet not in names:
             raise InputFileError(f"{path}: no sheet named {sheet!r}; its sheets are: "
-                                 + ", ".join(repr(n) for n in wb.sheetnames))
+                                 + ", ".join(repr(n) for n in names))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
     finally:
@@ -99,8 +111,10 @@ def read_csv(path: Path) -> Table:
     return _table(path.name, grid, lambda r, c: f"line {r}, column {c + 1}")
 
 
-def _table(source: str, grid: list[list], cell) -> Table:
-    grid = [[_text(v) for v in row] for row in grid]
+def _table(source: str, values: Sequence[Sequence[object]],
+           cell: Callable[[int, int], str]) -> Table:
+    """The table of a grid of cell values; `cell(row number, column index)` names a cell."""
+    grid = [[_text(v) for v in row] for row in values]
     offset = 0
     while grid and not any(grid[0]):
         grid.pop(0)
@@ -150,7 +164,7 @@ class AttributeReport:
     blank_keys: list[str] = field(default_factory=list)
     values: int = 0
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"source": self.source, "updated": self.updated, "created": self.created,
                 "linked": [list(x) for x in self.linked],
                 "new_attributes": [list(x) for x in self.new_attributes],
@@ -166,7 +180,7 @@ class ImportAttributes:
     create_unmatched: bool = False
     label: str = "Import case attributes"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[AttributeReport, RevertAttributes]:
         headers = self.table.headers
         if self.key not in headers:
             close = difflib.get_close_matches(self.key, headers, n=1)
@@ -249,7 +263,8 @@ class _Undo:
     cases: list[int] = field(default_factory=list)
     attributes: list[int] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
-    values: list[tuple] = field(default_factory=list)
+    #: (case id, attribute id, the value before the import or None when there was none)
+    values: list[tuple[int, int, StoredValue | None]] = field(default_factory=list)
 
     def op(self, redo: ImportAttributes) -> RevertAttributes:
         return RevertAttributes(tuple(self.cases), tuple(self.attributes), tuple(self.links),
@@ -263,11 +278,11 @@ class RevertAttributes:
     cases: tuple[int, ...]
     attributes: tuple[int, ...]
     links: tuple[tuple[int, int], ...]
-    values: tuple[tuple, ...]
+    values: tuple[tuple[int, int, StoredValue | None], ...]
     redo: ImportAttributes
     label: str = "Import case attributes"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[None, ImportAttributes]:
         for case_id, attr_id, before in self.values:
             value = session.get(CaseValue, (case_id, attr_id))
             if before is None:
@@ -291,7 +306,7 @@ class RevertAttributes:
         return None, self.redo
 
 
-def import_attributes(project, path: str | Path, key: str, *, sheet: str | None = None,
+def import_attributes(project: Project, path: str | Path, key: str, *, sheet: str | None = None,
                       create_unmatched: bool = False) -> Result:
     """Read a sheet and apply it; the value is an AttributeReport."""
     table = read_table(path, sheet)

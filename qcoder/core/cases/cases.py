@@ -21,6 +21,9 @@ _BOOL = {"ja": True, "nej": False, "yes": True, "no": False, "true": True, "fals
          "sand": True, "falsk": False}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+#: a case's value of an attribute, typed by the attribute: text, number, yes/no or date
+AttributeValue = str | float | bool | date | None
+
 
 def parse_number(value: str) -> float | None:
     """'0,77' -> 0.77, '1.288' (Danish thousands) -> 1288, '12.5' -> 12.5; else None."""
@@ -85,9 +88,9 @@ def set_value(session: Session, case: Case, attr: Attribute, raw: str | None) ->
         value.date_value = date.fromisoformat(raw)
 
 
-def case_attributes(session: Session, case: Case) -> dict[str, object]:
+def case_attributes(session: Session, case: Case) -> dict[str, AttributeValue]:
     """Typed values of one case by attribute name (numbers as float, bools as bool)."""
-    out: dict[str, object] = {}
+    out: dict[str, AttributeValue] = {}
     for v in case.values:
         t = v.attribute.type
         out[v.attribute.name] = {

@@ -15,17 +15,21 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ..documents.kinds import check_kind
 from ..documents.structure import DocumentStructure
-from ..errors import QcoderError
+from ..errors import NotFoundError, QcoderError
 from ..exchange.package import SetMeta
 from ..operations import Result, run
 from ..store.models import Case, Document, DocumentCase, Meta
 from .cases import case_attributes
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 DEFAULT_TEMPLATES = {
     "mayor_interview": "({first_name}, bilag {appendix}, s. {page})",
@@ -54,7 +58,7 @@ def field_key(name: str) -> str:
     return ALIASES.get(key, key)
 
 
-def format_value(value) -> str:
+def format_value(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -116,6 +120,7 @@ def render(template: str, values: dict[str, str], where: str = "") -> Citation:
     missing: list[str] = []
 
     def fill(part: str, optional: bool) -> str | None:
+        """The part filled in; None when it is optional and a field in it has no value."""
         out = []
         for literal, name, _spec, _conv in string.Formatter().parse(part):
             out.append(literal)
@@ -130,12 +135,13 @@ def render(template: str, values: dict[str, str], where: str = "") -> Citation:
             out.append(value)
         return "".join(out)
 
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for m in _OPTIONAL.finditer(template):
-        pieces.append(fill(template[last:m.start()], False))
+        pieces.append(fill(template[last:m.start()], False) or "")
         pieces.append(fill(m.group(1), True) or "")
         last = m.end()
-    pieces.append(fill(template[last:], False))
+    pieces.append(fill(template[last:], False) or "")
     return Citation("".join(pieces), tuple(dict.fromkeys(missing)), template, where)
 
 
@@ -145,7 +151,7 @@ def citation_template(session: Session, kind: str) -> str:
         kind, DEFAULT_TEMPLATES["other"])
 
 
-def set_citation_template(project, kind: str, template: str) -> Result:
+def set_citation_template(project: Project, kind: str, template: str) -> Result:
     """Change a corpus kind's template for this project ('' restores the default); undoable."""
     check_kind(kind)
     if template:
@@ -154,9 +160,9 @@ def set_citation_template(project, kind: str, template: str) -> Result:
 
 
 def _case_values(session: Session, case_id: int | None) -> dict[str, str]:
-    if case_id is None:
+    case = session.get(Case, case_id) if case_id is not None else None
+    if case is None:
         return {}
-    case = session.get(Case, case_id)
     values = {field_key(k): format_value(v) for k, v in case_attributes(session, case).items()}
     values["case"] = case.name
     return values
@@ -166,6 +172,8 @@ def cite(session: Session, document: Document | int, start: int, end: int | None
          template: str | None = None, structure: DocumentStructure | None = None) -> Citation:
     """The citation of [start, end) of a document, after its kind's (or the given) template."""
     doc = document if isinstance(document, Document) else session.get(Document, document)
+    if doc is None:
+        raise NotFoundError(f"document id {document} is not in the project")
     structure = structure or DocumentStructure.load(session, doc)
     template = template or citation_template(session, doc.kind)
     doc_case = session.scalar(sa.select(DocumentCase.case_id).join(Case)

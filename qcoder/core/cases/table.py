@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from ..errors import NotFoundError, QcoderError
 from ..operations import Result, run
 from ..store.models import Attribute, Case, CaseValue, Document, DocumentCase
 from .cases import _BOOL, parse_number, set_value
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 
 @dataclass
@@ -34,7 +38,7 @@ class CaseTable:
     rows: list[CaseRow]
 
 
-def case_table(project) -> CaseTable:
+def case_table(project: Project) -> CaseTable:
     with project.session() as s:
         attrs = s.execute(sa.select(Attribute.id, Attribute.uuid, Attribute.name, Attribute.type)
                           .order_by(Attribute.id)).all()
@@ -79,7 +83,7 @@ class SetCaseValue:
     raw: str
     label: str = "Edit case attribute"
 
-    def execute(self, session: Session):
+    def execute(self, session: Session) -> tuple[str, SetCaseValue]:
         case = session.scalar(sa.select(Case).where(Case.uuid == self.case_uuid))
         attr = session.scalar(sa.select(Attribute).where(Attribute.uuid == self.attribute_uuid))
         if case is None or attr is None:
@@ -93,5 +97,5 @@ class SetCaseValue:
         return raw, SetCaseValue(self.case_uuid, self.attribute_uuid, before, label=self.label)
 
 
-def set_case_value(project, case_uuid: str, attribute_uuid: str, raw: str) -> Result:
+def set_case_value(project: Project, case_uuid: str, attribute_uuid: str, raw: str) -> Result:
     return run(project, SetCaseValue(case_uuid, attribute_uuid, raw))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -23,15 +24,21 @@ from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent,
 from .files import (
     DEFAULT_MISSING,
     ItemLabels,
+    Label,
     SheetData,
     format_number,
     known_scale,
+    labels_of,
     missing_set,
     parse_column,
     read_labels,
     read_labels_file,
     read_table,
+    stored_labels,
 )
+
+if TYPE_CHECKING:
+    from ..store.project import Project
 
 #: Top-box size unless the labels say otherwise: the top 2 of a scale of 4 or more points,
 #: else the top 1 (e.g. "Ja" of Ja/Nej).
@@ -58,7 +65,7 @@ class JoinReport:
     cases_without_key: list[str] = field(default_factory=list)
     unmatched_respondents: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"case_attribute": self.case_attribute, "matched": self.matched,
                 "unmatched_cases": self.unmatched_cases,
                 "cases_without_key": self.cases_without_key,
@@ -74,7 +81,7 @@ class SurveyLoadReport:
     warnings: list[str]
     join: JoinReport
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"name": self.name, "source": self.source, "respondents": self.respondents,
                 "items": self.items, "warnings": self.warnings, "join": self.join.as_json()}
 
@@ -109,7 +116,7 @@ class _ItemPlan:
     ident: str
     wording: str
     kind: str
-    labels: list[list]
+    labels: list[Label]
     missing: list[str]
     filter: str
     top_k: int
@@ -125,7 +132,10 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
     if mark == ",":
         first = next(t for t, p in zip(texts, parsed) if "," in t and p is not None)
         warnings.append(f"{where}: decimal commas read as decimals (e.g. {first!r})")
-    wording, labels, missing, filt, top_k = "", [], None, "", None
+    wording, filt = "", ""
+    labels: list[Label] = []
+    missing: list[str] | None = None
+    top_k: int | None = None
     if ident in data.meta:
         wording, labels, sav_missing = data.meta[ident]
         missing = sav_missing or None
@@ -147,7 +157,7 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
     if not labels and valid and any(n is None for _t, n in valid):
         scale = known_scale([t for t, _n in valid])
         if scale is not None:
-            labels = [[None, label] for label in scale]
+            labels = [(None, label) for label in scale]
             kind = "scale"
             warnings.append(f"{where}: answers read as the scale {' / '.join(scale)} (top first)")
         else:
@@ -164,7 +174,7 @@ def _plan_item(data: SheetData, col: int, spec: ItemLabels | None, warnings: lis
                      filt, top_k, list(zip(texts, numbers)))
 
 
-def _orient_sav(labels: list[list], where: str, warnings: list[str]) -> list[list]:
+def _orient_sav(labels: list[Label], where: str, warnings: list[str]) -> list[Label]:
     """SPSS value labels come in code order; put a known scale listed bottom-first top-first."""
     texts = [label for _c, label in labels]
     scale = known_scale(texts)
@@ -176,7 +186,7 @@ def _orient_sav(labels: list[list], where: str, warnings: list[str]) -> list[lis
     return labels
 
 
-def _check_scale(where: str, labels: list[list], valid: list[tuple[str, float | None]],
+def _check_scale(where: str, labels: list[Label], valid: list[tuple[str, float | None]],
                  top_k: int, from_file: bool, warnings: list[str]) -> None:
     """Report label sets that contradict the data or themselves."""
     texts = [label for _c, label in labels]
@@ -272,10 +282,10 @@ def add_survey(session: Session, path: str | Path, key: str, *, name: str | None
     s.add(ds)
     s.flush()
     items = [SurveyItem(dataset_id=ds.id, ident=p.ident, position=i, wording=p.wording,
-                        kind=p.kind, labels=p.labels, missing=p.missing, filter=p.filter,
+                        kind=p.kind, labels=stored_labels(p.labels), missing=p.missing, filter=p.filter,
                         top_k=p.top_k) for i, p in enumerate(plans)]
     respondents = [SurveyRespondent(dataset_id=ds.id, key=k, row=i) for i, k in enumerate(keys)]
-    s.add_all(items + respondents)
+    s.add_all([*items, *respondents])
     s.flush()
     rows = [{"respondent_id": r.id, "item_id": item.id, "text": text, "number": number}
             for item, plan in zip(items, plans)
@@ -290,14 +300,17 @@ def add_survey(session: Session, path: str | Path, key: str, *, name: str | None
     return SurveyLoadReport(name, path.name, len(keys), len(items), warnings, join)
 
 
-def load_survey(project, path: str | Path, key: str, **options) -> SurveyLoadReport:
+def load_survey(project: Project, path: str | Path, key: str, *, name: str | None = None,
+                labels: str | Path | None = None, case_attribute: str | None = None,
+                sheet: str | None = None, replace: bool = False) -> SurveyLoadReport:
     """Store the respondents of a survey file in the project as one transaction: the whole
-    survey, or (on any error) nothing. Options: name, labels, case_attribute, sheet, replace."""
+    survey, or (on any error) nothing."""
     with project.transaction() as session:
-        return add_survey(session, path, key, **options)
+        return add_survey(session, path, key, name=name, labels=labels,
+                          case_attribute=case_attribute, sheet=sheet, replace=replace)
 
 
-def remove_survey(project, name: str) -> None:
+def remove_survey(project: Project, name: str) -> None:
     with project.transaction() as s:
         s.delete(dataset_by_name(s, name))
 
@@ -338,7 +351,7 @@ class ItemInfo:
     filter: str
     top_k: int
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"item": self.ident, "kind": self.kind, "wording": self.wording,
                 "labels": list(self.labels),
                 "missing": None if self.missing is None else list(self.missing),
@@ -353,15 +366,15 @@ class SurveyContents:
     items: tuple[ItemInfo, ...]
 
 
-def survey_contents(project, name: str | None = None) -> SurveyContents:
+def survey_contents(project: Project, name: str | None = None) -> SurveyContents:
     """The named survey (or the only one): its source file, respondents and items in file
     order."""
     with project.session() as s:
         ds = dataset_by_name(s, name)
-        respondents = s.scalar(sa.select(sa.func.count()).select_from(SurveyRespondent)
-                               .where(SurveyRespondent.dataset_id == ds.id))
+        respondents = s.execute(sa.select(sa.func.count()).select_from(SurveyRespondent)
+                                .where(SurveyRespondent.dataset_id == ds.id)).scalar_one()
         items = tuple(ItemInfo(i.ident, i.kind, i.wording,
-                               tuple(label for _c, label in i.labels or []),
+                               tuple(label for _c, label in labels_of(i.labels)),
                                None if i.missing is None else tuple(i.missing), i.filter, i.top_k)
                       for i in ds.items)
         return SurveyContents(ds.name, ds.source_name, respondents, items)

@@ -14,9 +14,14 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputFileError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 #: Answers that mean "no answer" when no labels file says otherwise.
 DEFAULT_MISSING = ("ved ikke", "ikke relevant")
@@ -36,6 +41,10 @@ SAV_SUFFIXES = (".sav", ".zsav")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 LABEL_SHEET_NAMES = ("labels", "etiketter", "labels_sheet", "variabler", "kodebog")
 
+#: A scale point: its code as the data write it (None when the labels give no codes), and its
+#: label. Stored in the project as a JSON pair [code, label].
+Label = tuple[str | None, str]
+
 
 @dataclass
 class Cell:
@@ -53,7 +62,7 @@ class SheetData:
     places: list[str]
     notes: list[str] = field(default_factory=list)
     #: From .sav files: per column (wording, [(code, label)...], [missing codes]).
-    meta: dict[str, tuple[str, list, list]] = field(default_factory=dict)
+    meta: dict[str, tuple[str, list[Label], list[str]]] = field(default_factory=dict)
 
     def column_letter(self, index: int) -> str:
         return _letter(index) if self.source.lower().endswith(XLSX_SUFFIXES) else f"#{index + 1}"
@@ -149,23 +158,25 @@ def read_csv(path: Path) -> SheetData:
 
 
 # -- xlsx ------------------------------------------------------------------------------------
-def _xlsx_cell(value) -> Cell:
+def _xlsx_cell(value: object) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, bool):
         return Cell("ja" if value else "nej")
     if isinstance(value, (int, float)):
         return Cell(format_number(value), float(value))
-    if hasattr(value, "isoformat"):
+    if isinstance(value, (date, time)):  # datetimes are dates
         return Cell(value.isoformat())
     return Cell(str(value).strip())
 
 
-def _read_sheet(ws, source: str) -> SheetData:
+def _read_sheet(ws: ReadOnlyWorksheet, source: str) -> SheetData:
     rows: list[list[Cell]] = []
     places: list[str] = []
     header: list[str] | None = None
-    for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    # types-openpyxl gives ReadOnlyWorksheet the iter_rows of Worksheet, bound to Worksheet
+    rows_read = ws.iter_rows(values_only=True)  # type: ignore[misc]
+    for index, values in enumerate(rows_read, start=1):
         cells = [_xlsx_cell(v) for v in values]
         if not any(c.text for c in cells):
             continue
@@ -187,7 +198,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[SheetData, SheetDat
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise InputFileError(f"{path}: cannot be read as an Excel workbook ({exc})") from None
     try:
-        names = wb.sheetnames
+        names = [w.title for w in wb.worksheets]  # not chart sheets: they hold no cells
         label_names = [n for n in names if n.strip().lower() in LABEL_SHEET_NAMES]
         if sheet is not None:
             if sheet not in names:
@@ -212,6 +223,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[SheetData, SheetDat
 
 
 def _numbers_as_text(data: SheetData) -> list[tuple[int, int, str]]:
+    """Per column with numbers stored as text: its index, how many, and the first one's row."""
     found = []
     for c in range(len(data.columns)):
         hits = [i for i, row in enumerate(data.rows)
@@ -248,7 +260,7 @@ def read_sav(path: Path) -> SheetData:
                 cells.append(Cell(str(value).strip()))
         rows.append(cells)
     places = [f"case {i}" for i in range(1, len(rows) + 1)]
-    sav_meta = {}
+    sav_meta: dict[str, tuple[str, list[Label], list[str]]] = {}
     for col in columns:
         wording = (meta.column_names_to_labels or {}).get(col) or ""
         value_labels = sorted((meta.variable_value_labels or {}).get(col, {}).items(),
@@ -256,11 +268,13 @@ def read_sav(path: Path) -> SheetData:
         missing = [format_number(v) if isinstance(v, (int, float)) else str(v)
                    for v in (meta.missing_user_values or {}).get(col, [])]
         for rng in (meta.missing_ranges or {}).get(col, []):
+            if not isinstance(rng, dict):  # pyreadstat's type allows bare values; ranges are dicts
+                continue
             lo, hi = rng["lo"], rng["hi"]
             if lo == hi:
                 missing.append(format_number(lo) if isinstance(lo, (int, float)) else str(lo))
-        pairs = [[format_number(k) if isinstance(k, (int, float)) else str(k), str(v)]
-                 for k, v in value_labels]
+        pairs: list[Label] = [(format_number(k) if isinstance(k, (int, float)) else str(k), str(v))
+                              for k, v in value_labels]
         sav_meta[col] = (wording, pairs, sorted(set(missing)))
     return _finish(SheetData(path.name, columns, rows, places, meta=sav_meta))
 
@@ -319,7 +333,7 @@ _CODED = re.compile(r"^\(?\s*([+-]?\d+(?:[.,]\d+)?)\s*[)=:]\s*(.+)$")
 @dataclass
 class ItemLabels:
     wording: str = ""
-    labels: list[list] = field(default_factory=list)  # [[code or None, label], ...]
+    labels: list[Label] = field(default_factory=list)
     missing: list[str] | None = None
     filter: str = ""
     top_k: int | None = None
@@ -331,11 +345,23 @@ def split_list(text: str) -> list[str]:
     return [p.strip() for p in text.split(sep) if p.strip()]
 
 
-def parse_label(part: str) -> list:
+def stored_labels(labels: list[Label]) -> list[list[str | None]]:
+    """Labels as the project stores them: JSON [code, label] pairs."""
+    return [[code, label] for code, label in labels]
+
+
+def labels_of(stored: list[list[str | None]] | None) -> list[Label]:
+    """An item's stored [code, label] pairs as Labels (a pair without a label, which qcoder
+    never writes, is left out)."""
+    return [(code, label) for code, label in stored or [] if label is not None]
+
+
+def parse_label(part: str) -> Label:
+    """'1=Helt enig' -> ('1', 'Helt enig'); 'Helt enig' -> (None, 'Helt enig')."""
     m = _CODED.match(part)
     if m:
-        return [format_number(float(m.group(1).replace(",", "."))), m.group(2).strip()]
-    return [None, part]
+        return format_number(float(m.group(1).replace(",", "."))), m.group(2).strip()
+    return None, part
 
 
 def read_labels(data: SheetData) -> dict[str, ItemLabels]:
@@ -351,7 +377,9 @@ def read_labels(data: SheetData) -> dict[str, ItemLabels]:
                              f"{', '.join(_LABEL_COLUMNS['item'])}); it has {', '.join(data.columns)}")
     out: dict[str, ItemLabels] = {}
     for row, place in zip(data.rows, data.places):
-        get = lambda role, row=row: row[where[role]].text if role in where else ""  # noqa: E731
+        def get(role: str, row: list[Cell] = row) -> str:
+            return row[where[role]].text if role in where else ""
+
         ident = get("item")
         if not ident:
             continue

@@ -9,7 +9,7 @@ case joined to a respondent (datasets.py) gets that respondent's own answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,12 +18,17 @@ from ..errors import NotFoundError
 from ..lookup import _hint
 from ..store.models_analysis import SurveyDataset, SurveyItem, SurveyRespondent, SurveyValue
 from .datasets import DEFAULT_TOP_K, dataset_by_name, join_cases
-from .files import format_number, missing_set
+from .files import format_number, labels_of, missing_set
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..store.project import Project
+
 MAX_NUMERIC_CATEGORIES = 12
+
+#: an answer as read: a scale label or text, or a number (numeric items)
+Answer = str | float
 
 
 # -- reading answers ----------------------------------------------------------------------------
@@ -42,14 +47,14 @@ class Categories:
 
     def __init__(self, item: SurveyItem):
         self.kind = item.kind
-        pairs = item.labels or []
+        pairs = labels_of(item.labels)  # top first
         self.labels = [label for _c, label in pairs]
         self.by_code = {c: label for c, label in pairs if c is not None}
         self.by_text = {label.lower(): label for label in self.labels}
         self.missing = missing_set(item.missing)
         self.top_k = item.top_k or DEFAULT_TOP_K
 
-    def read(self, text: str, number: float | None):
+    def read(self, text: str, number: float | None) -> Answer | None:
         """The answer as a label, a number (numeric items) or a text; None when missing."""
         if not text or text.lower() in self.missing or (
                 number is not None and format_number(number) in self.missing):
@@ -84,6 +89,15 @@ def item_series(session: Session, item: SurveyItem) -> pd.Series:
 
 
 # -- summaries -------------------------------------------------------------------------------
+class Description(TypedDict):
+    """The figures of a set of answers: overall, or of one subgroup."""
+
+    n_valid: int
+    mean: float | None
+    distribution: dict[str, float]
+    top_box: float | None
+
+
 @dataclass
 class ItemSummary:
     item: str
@@ -95,16 +109,16 @@ class ItemSummary:
     distribution: dict[str, float]
     top_box: float | None
     top_labels: list[str]
-    by_subgroup: dict[str, dict]
+    by_subgroup: dict[str, Description]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"item": self.item, "wording": self.wording, "n_valid": self.n_valid,
                 "n_missing": self.n_missing, "mean": self.mean,
                 "distribution": self.distribution, "top_box": self.top_box,
                 "by_subgroup": self.by_subgroup}
 
 
-def _order(values: pd.Series, cats: Categories) -> list:
+def _order(values: pd.Series, cats: Categories) -> list[Answer]:
     counts = values.value_counts(sort=True)
     if cats.kind == "scale":
         extra = [v for v in counts.index if v not in cats.labels]
@@ -114,7 +128,7 @@ def _order(values: pd.Series, cats: Categories) -> list:
     return list(counts.index)
 
 
-def _describe(values: pd.Series, cats: Categories, order: list) -> dict:
+def _describe(values: pd.Series, cats: Categories, order: list[Answer]) -> Description:
     import pandas as pd
 
     valid = values.dropna()
@@ -144,7 +158,7 @@ def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | N
     values = item_series(session, item)
     order = _order(values.dropna(), cats)
     overall = _describe(values, cats, order)
-    by_subgroup: dict[str, dict] = {}
+    by_subgroup: dict[str, Description] = {}
     if subgroup:
         group_item = item_by_ident(session, ds, subgroup)
         groups = item_series(session, group_item)
@@ -160,12 +174,14 @@ def summarize(session: Session, ds: SurveyDataset, ident: str, subgroup: str | N
                        by_subgroup)
 
 
-def case_answers(session: Session, ds: SurveyDataset, idents: list[str]) -> dict[str, dict[str, object]]:
-    """For each case joined to a respondent: that respondent's answers to `idents`."""
+def case_answers(session: Session, ds: SurveyDataset,
+                 idents: list[str]) -> dict[str, dict[str, str | None]]:
+    """For each case joined to a respondent: that respondent's answers to `idents`, numbers
+    written as text; None where the answer is missing."""
     join = join_cases(session, ds)
     if not join.matched:
         return {}
-    out: dict[str, dict[str, object]] = {case: {} for case in join.matched}
+    out: dict[str, dict[str, str | None]] = {case: {} for case in join.matched}
     for ident in idents:
         series = item_series(session, item_by_ident(session, ds, ident))
         for case, key in join.matched.items():
@@ -174,7 +190,7 @@ def case_answers(session: Session, ds: SurveyDataset, idents: list[str]) -> dict
     return out
 
 
-def summarize_item(project, ident: str, subgroup: str | None = None, top_k: int | None = None,
+def summarize_item(project: Project, ident: str, subgroup: str | None = None, top_k: int | None = None,
                    survey: str | None = None) -> ItemSummary:
     """`summarize` for one item of the named survey (or the only one), in its own session."""
     with project.session() as s:
