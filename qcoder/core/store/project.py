@@ -211,10 +211,6 @@ class Project:
             row = s.get(Meta, key)
             return row.value if row is not None else default
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as s:
-            s.merge(Meta(key=key, value=value))
-
     @property
     def title(self) -> str:
         return self.meta("title")
