@@ -145,3 +145,25 @@ def test_second_process_is_refused_and_stale_lock_taken_over(tmp_path, project_p
     with Project.open(project_path) as p:
         assert p.title
 
+
+
+def _schema(path) -> dict[str, list[tuple]]:
+    """Every table's columns as (name, declared type, not null, primary key), by SQLite itself."""
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
+        return {t: sorted((r[1], r[2].upper(), r[3], r[5])
+                          for r in con.execute(f"pragma table_info('{t}')")) for t in tables}
+    finally:
+        con.close()
+
+
+def test_a_migrated_project_has_the_schema_of_a_new_one(tmp_path):
+    """The migration steps and the models describe the same tables, column for column."""
+    old = tmp_path / "gammel.qcoder"
+    _old_project(old)
+    Project.open(old).close()
+    new = tmp_path / "ny.qcoder"
+    Project.create(new).close()
+    assert _schema(old) == _schema(new)

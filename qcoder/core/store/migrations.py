@@ -15,7 +15,7 @@ import sqlalchemy as sa
 if TYPE_CHECKING:
     from alembic.operations import Operations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def add_coding_origin(op: Operations) -> None:
@@ -26,17 +26,18 @@ def add_coding_origin(op: Operations) -> None:
         )
 
 
+def _uuid_column() -> sa.Column[str]:
+    return sa.Column("uuid", sa.String(36), nullable=False, unique=True)
+
+
 def add_analysis_tables(op: Operations) -> None:
     """v2 -> v3: survey data joined to cases, verdicts per case and hypothesis with their
     display cells, and codings flagged as counter-evidence (models_analysis.py)."""
 
-    def uuid() -> sa.Column[str]:
-        return sa.Column("uuid", sa.String(36), nullable=False, unique=True)
-
     op.create_table(
         "survey_datasets",
         sa.Column("id", sa.Integer, primary_key=True),
-        uuid(),
+        _uuid_column(),
         sa.Column("name", sa.String(255), nullable=False, unique=True),
         sa.Column("source_name", sa.String(1024), nullable=False),
         sa.Column("key_column", sa.String(255), nullable=False),
@@ -81,7 +82,7 @@ def add_analysis_tables(op: Operations) -> None:
     op.create_table(
         "verdicts",
         sa.Column("id", sa.Integer, primary_key=True),
-        uuid(),
+        _uuid_column(),
         sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"),
                   nullable=False),
         sa.Column("hypothesis_id", sa.Integer,
@@ -166,12 +167,72 @@ def add_detached_codings(op: Operations) -> None:
     op.create_index("ix_detached_doc", "detached_codings", ["document_id"])
 
 
+def add_definitions_queries_and_records(op: Operations) -> None:
+    """v5 -> v6: display definitions per hypothesis, the researcher's case x code summaries,
+    saved queries (models_analysis.py), merged packages and export records
+    (models_exchange.py), and version columns on documents and codes for optimistic locking."""
+    for table in ("documents", "codes"):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+    op.create_table(
+        "display_definitions",
+        sa.Column("id", sa.Integer, primary_key=True),
+        _uuid_column(),
+        sa.Column("hypothesis_id", sa.Integer, sa.ForeignKey("hypotheses.id", ondelete="CASCADE"),
+                  nullable=False, unique=True),
+        sa.Column("definition", sa.JSON, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+    )
+    op.create_table(
+        "code_summaries",
+        sa.Column("id", sa.Integer, primary_key=True),
+        _uuid_column(),
+        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("author_id", sa.Integer, sa.ForeignKey("coders.id", ondelete="SET NULL")),
+        sa.Column("updated", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("case_id", "code_id"),
+    )
+    op.create_table(
+        "saved_queries",
+        sa.Column("id", sa.Integer, primary_key=True),
+        _uuid_column(),
+        sa.Column("name", sa.String(255), nullable=False, unique=True),
+        sa.Column("expression", sa.Text, nullable=False),
+        sa.Column("filters", sa.Text, nullable=False),
+        sa.Column("created", sa.DateTime, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+    )
+    op.create_table(
+        "merged_packages",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("package_uuid", sa.String(36), nullable=False, unique=True),
+        sa.Column("coder_id", sa.Integer, sa.ForeignKey("coders.id", ondelete="SET NULL")),
+        sa.Column("made", sa.DateTime),
+        sa.Column("merged", sa.DateTime, nullable=False),
+        sa.Column("summary", sa.JSON),
+    )
+    op.create_table(
+        "export_records",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("path", sa.Text, nullable=False),
+        sa.Column("written", sa.DateTime, nullable=False),
+        sa.Column("documents", sa.Integer, nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+    )
+
+
 #: STEPS[v] carries a project from schema version v to v + 1.
 STEPS: dict[int, Callable[[Operations], None]] = {
     1: add_coding_origin,
     2: add_analysis_tables,
     3: add_text_index_tables,
     4: add_detached_codings,
+    5: add_definitions_queries_and_records,
 }
 
 

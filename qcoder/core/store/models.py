@@ -57,6 +57,8 @@ class Document(Base):
     import_format: Mapped[str] = mapped_column(String(16), default="txt")
     kind: Mapped[str] = mapped_column(String(32), default="other")
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: bumped by every structural edit (text, speakers): a team project's optimistic lock
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     ranges: Mapped[list[StructureRange]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="StructureRange.start"
@@ -198,6 +200,8 @@ class Code(Base):
     example: Mapped[str] = mapped_column(Text, default="")
     keywords: Mapped[list[str] | None] = mapped_column(JSON)
     survey_items: Mapped[list[str] | None] = mapped_column(JSON)
+    #: bumped by every edit of the code (fields, place in the tree): optimistic locking
+    version: Mapped[int] = mapped_column(Integer, default=1)
     origin: Mapped[str] = mapped_column(String(16), default="deductive")
     round_added: Mapped[int] = mapped_column(Integer, default=1)
     flagged: Mapped[str] = mapped_column(Text, default="")

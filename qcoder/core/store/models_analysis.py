@@ -141,3 +141,45 @@ class CounterEvidence(Base):
     )
     note: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DisplayDefinition(Base):
+    """How a hypothesis's display is laid out, as the researcher defined it: columns with their
+    headings and the codes that feed them, the row label, the caption and its number, which
+    extra columns show (a JSON document; qcoder.core.analysis reads and checks it)."""
+
+    __tablename__ = "display_definitions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), unique=True)
+    definition: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class CodeSummary(Base):
+    """The researcher's condensation of one case's passages of one code (a summary grid cell):
+    what a display cell shows above the quotes, written by a person, never generated."""
+
+    __tablename__ = "code_summaries"
+    __table_args__ = (UniqueConstraint("case_id", "code_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="SET NULL"))
+    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class SavedQuery(Base):
+    """A coding query kept under a name, to be run again as the coding grows."""
+
+    __tablename__ = "saved_queries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    expression: Mapped[str] = mapped_column(Text)
+    filters: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

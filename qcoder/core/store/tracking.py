@@ -45,6 +45,8 @@ FIELD_OF_TABLE = {
     "survey_datasets": "surveys", "survey_items": "surveys", "survey_respondents": "surveys",
     "survey_values": "surveys",
     "memos": "memos", "coders": "coders", "meta": "settings",
+    "display_definitions": "hypotheses", "code_summaries": "hypotheses",
+    "saved_queries": "settings", "merged_packages": "settings", "export_records": "settings",
 }
 
 _KEY = "qcoder.tracker"
